@@ -1,0 +1,126 @@
+import { readFile } from "node:fs/promises";
+import { resolve } from "node:path";
+import { allRules } from "../../rules/index.js";
+import {
+  effectiveConfigFor,
+  findConfigFor,
+  isIgnoredByConfig,
+  loadConfigFile,
+  validateConfig,
+  type EffectiveConfig,
+  type LoadedConfig,
+  type RuleSetting,
+} from "./config/load.js";
+import type { ConfigInput } from "./config/schema.js";
+import { lintTemplate } from "./engine.js";
+import { expandPatterns, loadIgnoreFile } from "./files.js";
+import type { TemplateFormat } from "./model.js";
+import { fatalResult, makeResult, type LintResult } from "./result.js";
+
+export interface LintOptions {
+  /** Folder that relative paths and patterns start from. Default: process.cwd(). */
+  cwd?: string;
+  /** A config object to use instead of looking for config files (the Strapi plugin passes its settings). */
+  config?: ConfigInput;
+  /** A config file to use for every template instead of the nearest one. */
+  configFile?: string;
+  /** Rule settings applied last, as `--rule` does. */
+  ruleOverrides?: Record<string, unknown>;
+  reportUnusedDisableDirectives?: boolean;
+}
+
+export interface LintTextOptions extends LintOptions {
+  /** The template's path: picks the format and the nearest config. */
+  filePath?: string;
+  format?: TemplateFormat;
+}
+
+export interface LintFilesOptions extends LintOptions {
+  /** An ignore file other than `.hipaalintignore` in cwd. */
+  ignorePath?: string;
+  /** Called after each file, for a progress line. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** Resolves which config applies to a file: explicit object, named file, or the nearest one. */
+export class ConfigResolver {
+  private readonly explicit: Promise<LoadedConfig | null> | null;
+
+  constructor(private readonly options: LintOptions) {
+    const cwd = options.cwd ?? process.cwd();
+    if (options.config !== undefined) {
+      this.explicit = Promise.resolve({ filePath: null, data: validateConfig(options.config, null, allRules) });
+    } else if (options.configFile) {
+      this.explicit = loadConfigFile(resolve(cwd, options.configFile), allRules);
+    } else this.explicit = null;
+    if (options.ruleOverrides) validateConfig({ rules: options.ruleOverrides }, "--rule", allRules);
+  }
+
+  async loadedFor(filePath: string | null): Promise<LoadedConfig | null> {
+    if (this.explicit) return this.explicit;
+    if (!filePath) return null;
+    return findConfigFor(filePath, allRules);
+  }
+
+  async effectiveFor(filePath: string | null): Promise<EffectiveConfig> {
+    const loaded = await this.loadedFor(filePath);
+    const config = await effectiveConfigFor(loaded, filePath, allRules);
+    if (this.options.ruleOverrides) {
+      const extra = await effectiveConfigFor({ filePath: null, data: validateConfig({ extends: [], rules: this.options.ruleOverrides }, "--rule", allRules) }, null, allRules);
+      for (const id of Object.keys(this.options.ruleOverrides)) config.rules[id] = extra.rules[id] as RuleSetting;
+    }
+    return config;
+  }
+}
+
+/** Lints a template's text in-process (the Strapi plugin, editors, tests). */
+export async function lintText(source: string, options: LintTextOptions = {}): Promise<LintResult> {
+  const cwd = options.cwd ?? process.cwd();
+  const filePath = options.filePath ? resolve(cwd, options.filePath) : null;
+  const resolver = new ConfigResolver(options);
+  const config = await resolver.effectiveFor(filePath);
+  return lintTemplate(source, config, {
+    filePath: filePath ?? "<text>",
+    format: options.format ?? null,
+    reportUnusedDisableDirectives: options.reportUnusedDisableDirectives,
+  });
+}
+
+const decoder = new TextDecoder("utf-8");
+
+/** Reads and lints one file; unreadable, binary or oversized files become fatal messages. */
+export async function lintFile(filePath: string, resolver: ConfigResolver, options: LintOptions): Promise<LintResult | null> {
+  const loaded = await resolver.loadedFor(filePath);
+  if (isIgnoredByConfig(loaded, filePath)) return null;
+  const config = await resolver.effectiveFor(filePath);
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(filePath);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? "";
+    return fatalResult(filePath, `Cannot read file (${code || (error as Error).message}).`);
+  }
+  if (bytes.length > config.maxFileSize) {
+    return fatalResult(filePath, `File is ${bytes.length} bytes, over the ${config.maxFileSize}-byte limit (\`maxFileSize\`): not linted.`);
+  }
+  if (bytes.includes(0)) return fatalResult(filePath, "File contains NUL bytes: it looks binary, not a template. Not linted.");
+  return lintTemplate(decoder.decode(bytes), config, { filePath, reportUnusedDisableDirectives: options.reportUnusedDisableDirectives });
+}
+
+/** Lints files, folders and globs; the CLI's engine. */
+export async function lintFiles(patterns: string[], options: LintFilesOptions = {}): Promise<LintResult[]> {
+  const cwd = options.cwd ?? process.cwd();
+  const files = await expandPatterns(patterns, cwd, loadIgnoreFile(cwd, options.ignorePath));
+  const resolver = new ConfigResolver(options);
+  const results: LintResult[] = [];
+  for (const file of files) {
+    if (file.ignored) {
+      results.push(makeResult(file.filePath, [{ ruleId: null, severity: 1, message: "File ignored because of a matching ignore pattern.", line: 1, column: 1 }]));
+      continue;
+    }
+    const result = await lintFile(file.filePath, resolver, options);
+    if (result) results.push(result);
+    options.onProgress?.(results.length, files.length);
+  }
+  return results;
+}

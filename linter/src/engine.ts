@@ -1,0 +1,96 @@
+import { createHash } from "node:crypto";
+import { allRules } from "../../rules/index.js";
+import { applyDirectives, parseDirectives } from "./directives.js";
+import type { EffectiveConfig } from "./config/load.js";
+import type { TemplateFormat, TemplateModel } from "./model.js";
+import { parseTemplate, TemplateParseError } from "./parse/index.js";
+import { fatalResult, makeResult, type LintMessage, type LintResult } from "./result.js";
+import type { Report, Rule } from "./rule-api.js";
+
+export interface LintTemplateOptions {
+  filePath?: string;
+  format?: TemplateFormat | null;
+  reportUnusedDisableDirectives?: boolean;
+  rules?: readonly Rule[];
+}
+
+const FILE_SCOPE_RULES = new Set(allRules.filter((r) => r.meta.scope === "file").map((r) => r.meta.id));
+
+/** A stable id of a finding: its rule, surface and the text it is about, not its line. */
+export function fingerprintOf(ruleId: string, report: Report, model: TemplateModel): string {
+  const located = report.range ? model.source.slice(report.range.offset, report.range.endOffset) : "";
+  const subject = (report.subject ?? located).normalize("NFKC").replace(/\s+/g, " ").trim().toLowerCase();
+  return createHash("sha256").update(`${ruleId}\u0000${report.surface}\u0000${subject}`).digest("hex").slice(0, 32);
+}
+
+function toMessage(ruleId: string, severity: 1 | 2, report: Report, model: TemplateModel): LintMessage {
+  const message: LintMessage = {
+    ruleId,
+    severity,
+    message: report.message,
+    line: report.range?.line ?? 1,
+    column: report.range?.column ?? 1,
+  };
+  if (report.range) {
+    message.endLine = report.range.endLine;
+    message.endColumn = report.range.endColumn;
+  }
+  message.surface = report.surface;
+  if (report.suggestions?.length) message.suggestions = report.suggestions;
+  message.fingerprint = fingerprintOf(ruleId, report, model);
+  return message;
+}
+
+function byPosition(a: LintMessage, b: LintMessage): number {
+  return a.line - b.line || a.column - b.column || (a.ruleId ?? "").localeCompare(b.ruleId ?? "");
+}
+
+/**
+ * Lints one template's text with an already-resolved config: parse once, run
+ * each enabled rule on the model, then apply inline directives. Never throws:
+ * a template that cannot be parsed, or a rule that fails, becomes a fatal
+ * message so that the run goes on.
+ */
+export function lintTemplate(source: string, config: EffectiveConfig, options: LintTemplateOptions = {}): LintResult {
+  const filePath = options.filePath ?? "<text>";
+  const rules = options.rules ?? allRules;
+  let model: TemplateModel;
+  try {
+    model = parseTemplate(source, { filePath, format: options.format ?? config.format ?? undefined });
+  } catch (error) {
+    if (error instanceof TemplateParseError) return fatalResult(filePath, `Parsing error: ${error.message}`, error.line ?? 1, error.column ?? 1);
+    return fatalResult(filePath, `Parsing error: ${(error as Error).message ?? String(error)}`);
+  }
+
+  const messages: LintMessage[] = [];
+  for (const rule of rules) {
+    const setting = config.rules[rule.meta.id];
+    if (!setting || setting.severity === "off") continue;
+    const severity = setting.severity === "error" ? 2 : 1;
+    try {
+      rule.check({
+        model,
+        options: setting.options,
+        settings: config.settings,
+        report: (report) => messages.push(toMessage(rule.meta.id, severity, report, model)),
+      });
+    } catch (error) {
+      messages.push({
+        ruleId: rule.meta.id,
+        fatal: true,
+        severity: 2,
+        message: `Rule "${rule.meta.id}" failed on this template: ${(error as Error).message ?? String(error)}`,
+        line: 1,
+        column: 1,
+      });
+    }
+  }
+  messages.sort(byPosition);
+
+  const directives = parseDirectives(model.comments);
+  const applied = applyDirectives(messages, directives, {
+    fileScopeRules: FILE_SCOPE_RULES,
+    reportUnused: options.reportUnusedDisableDirectives ?? false,
+  });
+  return makeResult(filePath, [...applied.messages, ...applied.unused].sort(byPosition), applied.suppressed);
+}

@@ -1,0 +1,90 @@
+import { LineCounter, isMap, isScalar, parseDocument } from "yaml";
+import type { Comment, FrontMatter, FrontMatterEntry } from "../model.js";
+import type { SourceIndex } from "./positions.js";
+import { TemplateParseError } from "./errors.js";
+
+export interface FrontMatterBlock {
+  frontMatter: FrontMatter;
+  /** Offset where the template body starts (after the closing `---` line). */
+  bodyStart: number;
+  /** Whole-line `# …` comments, where directives may stand. */
+  comments: Comment[];
+}
+
+function yamlComments(source: string, start: number, end: number, index: SourceIndex): Comment[] {
+  const comments: Comment[] = [];
+  let lineStart = start;
+  while (lineStart < end) {
+    let lineEnd = source.indexOf("\n", lineStart);
+    if (lineEnd < 0 || lineEnd > end) lineEnd = end;
+    const line = source.slice(lineStart, lineEnd).replace(/\r$/, "");
+    const hash = line.search(/\S/);
+    if (hash >= 0 && line[hash] === "#") {
+      comments.push({ kind: "yaml", text: line.slice(hash + 1), range: index.range(lineStart + hash, lineStart + line.length) });
+    }
+    lineStart = lineEnd + 1;
+  }
+  return comments;
+}
+
+// `---` alone on the first line, then YAML, then `---` (or `...`) alone on a line.
+// Scanned line by line rather than with one regular expression, so that a
+// file with an opening fence and no closing one costs linear time.
+function findFence(source: string): { contentStart: number; contentEnd: number; bodyStart: number } | null {
+  const firstBreak = source.search(/\r\n|\r|\n/);
+  if (firstBreak < 0 || source.slice(0, firstBreak).trimEnd() !== "---") return null;
+  const breakLength = source.startsWith("\r\n", firstBreak) ? 2 : 1;
+  const contentStart = firstBreak + breakLength;
+  let lineStart = contentStart;
+  while (lineStart <= source.length) {
+    let lineEnd = lineStart;
+    while (lineEnd < source.length && source[lineEnd] !== "\n" && source[lineEnd] !== "\r") lineEnd++;
+    const line = source.slice(lineStart, lineEnd).trimEnd();
+    const next = lineEnd + (source.startsWith("\r\n", lineEnd) ? 2 : lineEnd < source.length ? 1 : 0);
+    if (line === "---" || line === "...") return { contentStart, contentEnd: lineStart, bodyStart: next };
+    if (lineEnd >= source.length) break;
+    lineStart = next;
+  }
+  return null;
+}
+
+/** Parses YAML front matter with a real YAML parser, keeping each key's position. */
+export function parseFrontMatter(source: string, index: SourceIndex): FrontMatterBlock | null {
+  const fence = findFence(source);
+  if (!fence) return null;
+  const yamlText = source.slice(fence.contentStart, fence.contentEnd);
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: false });
+  const firstError = doc.errors[0];
+  if (firstError) {
+    const at = fence.contentStart + (firstError.pos?.[0] ?? 0);
+    const point = index.point(at);
+    throw new TemplateParseError(`Invalid YAML front matter: ${firstError.message.split("\n")[0]}`, point.line, point.column);
+  }
+  const entries: FrontMatterEntry[] = [];
+  const data: Record<string, unknown> = {};
+  const contents = doc.contents;
+  if (contents && !isMap(contents) && !(isScalar(contents) && contents.value == null)) {
+    const point = index.point(fence.contentStart);
+    throw new TemplateParseError("Front matter must be a YAML mapping of keys to values", point.line, point.column);
+  }
+  if (isMap(contents)) {
+    for (const pair of contents.items) {
+      const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+      const keyNode = pair.key as { range?: [number, number, number] } | null;
+      const valueNode = pair.value as { range?: [number, number, number]; toJSON?: () => unknown } | null;
+      const keyStart = fence.contentStart + (keyNode?.range?.[0] ?? 0);
+      const keyEnd = fence.contentStart + (keyNode?.range?.[1] ?? 0);
+      const valueStart = valueNode?.range ? fence.contentStart + valueNode.range[0] : keyEnd;
+      const valueEnd = valueNode?.range ? fence.contentStart + valueNode.range[1] : keyEnd;
+      const value = isScalar(valueNode) ? valueNode.value : valueNode && typeof valueNode.toJSON === "function" ? valueNode.toJSON() : null;
+      data[key] = value;
+      entries.push({ key, value, keyRange: index.range(keyStart, keyEnd), valueRange: index.range(valueStart, valueEnd) });
+    }
+  }
+  return {
+    frontMatter: { data, entries, range: index.range(0, fence.bodyStart) },
+    bodyStart: fence.bodyStart,
+    comments: yamlComments(source, fence.contentStart, fence.contentEnd, index),
+  };
+}

@@ -1,0 +1,315 @@
+import Handlebars from "handlebars";
+import { PLACEHOLDER_CHAR } from "../model.js";
+import type { Comment, HandlebarsStatement, Placeholder, PlaceholderRole, SourceRange } from "../model.js";
+import { TemplateParseError } from "./errors.js";
+import type { SourceIndex } from "./positions.js";
+
+export interface HandlebarsResult {
+  /**
+   * The source with every Handlebars statement replaced by filler of the same
+   * length (line breaks kept): output mustaches by PLACEHOLDER_CHAR, other
+   * statements by spaces. Markup parsers run on this, so their offsets are
+   * offsets into the original file.
+   */
+  masked: string;
+  statements: HandlebarsStatement[];
+  comments: Comment[];
+  partials: { name: string; range: SourceRange }[];
+}
+
+// Minimal shapes of the Handlebars AST nodes we read.
+interface Loc {
+  start: { line: number; column: number };
+  end: { line: number; column: number };
+}
+interface Node {
+  type: string;
+  loc: Loc;
+}
+interface PathNode extends Node {
+  type: "PathExpression";
+  data: boolean;
+  depth: number;
+  parts: string[];
+  original: string;
+}
+interface SubExpressionNode extends Node {
+  type: "SubExpression";
+  path: PathNode;
+  params: Node[];
+  hash?: HashNode;
+}
+interface HashNode extends Node {
+  pairs: { key: string; value: Node; loc: Loc }[];
+}
+interface ProgramNode extends Node {
+  body: Node[];
+  blockParams?: string[];
+}
+interface MustacheNode extends Node {
+  path: Node;
+  params: Node[];
+  hash?: HashNode;
+  escaped: boolean;
+}
+interface BlockNode extends MustacheNode {
+  program: ProgramNode | null;
+  inverse: ProgramNode | null;
+}
+interface PartialNode extends Node {
+  name: Node;
+  params: Node[];
+  hash?: HashNode;
+}
+interface CommentNode extends Node {
+  value: string;
+}
+
+/** What `this` and block params mean at a point of the template. */
+interface ScopeFrame {
+  /** The context object's path, or null when unknown. */
+  context: string[] | null;
+  /** Whether this frame changed the context (counts for `../`). */
+  changesContext: boolean;
+  blockParams: Map<string, string[] | null>;
+}
+
+const OUTPUT_OPENERS = new Set(["OPEN", "OPEN_UNESCAPED"]);
+const STATEMENT_CLOSERS = new Set(["CLOSE", "CLOSE_UNESCAPED", "CLOSE_RAW_BLOCK", "END_RAW_BLOCK"]);
+const SINGLE_TOKEN_STATEMENTS = new Set(["COMMENT", "INVERSE"]);
+const DATA_VARIABLES = new Set(["index", "key", "first", "last", "level"]);
+
+interface LexToken {
+  name: string;
+  start: number;
+  end: number;
+}
+
+interface HandlebarsLexer {
+  options: Record<string, unknown>;
+  yylloc: { range: [number, number] };
+  EOF: number;
+  setInput(input: string): void;
+  lex(): number | string;
+}
+
+/** Runs Handlebars' own lexer, so masking agrees with the parser to the character. */
+function lex(source: string): LexToken[] {
+  const parser = (Handlebars as unknown as { Parser: unknown }).Parser as { lexer: HandlebarsLexer; terminals_: Record<number, string> };
+  const lexer = parser.lexer;
+  lexer.options = { ranges: true };
+  lexer.setInput(source);
+  const tokens: LexToken[] = [];
+  for (;;) {
+    const code = lexer.lex();
+    const name = typeof code === "number" ? parser.terminals_[code] ?? String(code) : code;
+    if (name === "EOF" || code === lexer.EOF) break;
+    const [start, end] = lexer.yylloc.range;
+    tokens.push({ name, start, end });
+  }
+  return tokens;
+}
+
+function mask(source: string, tokens: LexToken[]): string {
+  const chars = source.split("");
+  let statementStart = -1;
+  let filler = " ";
+  const fill = (from: number, to: number, ch: string) => {
+    for (let i = from; i < to; i++) {
+      const c = chars[i];
+      if (c !== "\n" && c !== "\r") chars[i] = ch;
+    }
+  };
+  for (const token of tokens) {
+    if (token.name === "CONTENT") continue;
+    if (SINGLE_TOKEN_STATEMENTS.has(token.name) && statementStart < 0) {
+      fill(token.start, token.end, " ");
+      continue;
+    }
+    if (statementStart < 0) {
+      statementStart = token.start;
+      filler = OUTPUT_OPENERS.has(token.name) ? PLACEHOLDER_CHAR : " ";
+    }
+    if (STATEMENT_CLOSERS.has(token.name)) {
+      fill(statementStart, token.end, filler);
+      statementStart = -1;
+    }
+  }
+  if (statementStart >= 0) fill(statementStart, source.length, filler);
+  return chars.join("");
+}
+
+function parseError(error: unknown): TemplateParseError {
+  const message = error instanceof Error ? error.message : String(error);
+  // Handlebars reports "Parse error on line N:" or "... - N:C".
+  const onLine = /line (\d+)/.exec(message);
+  const hash = (error as { hash?: { loc?: { first_line?: number; first_column?: number } } }).hash;
+  const lineFromLoc = (error as { lineNumber?: number; column?: number }).lineNumber;
+  const line = hash?.loc?.first_line ?? lineFromLoc ?? (onLine ? Number(onLine[1]) : null);
+  const column = hash?.loc?.first_column != null ? hash.loc.first_column + 1 : (error as { column?: number }).column != null ? (error as { column: number }).column + 1 : null;
+  const firstLines = message.split("\n").filter((l) => l.trim() && !/^[-\s^]*$/.test(l));
+  const summary = firstLines.length > 1 ? `${firstLines[0]!.replace(/:$/, "")}: ${firstLines[firstLines.length - 1]}` : firstLines[0] ?? message;
+  return new TemplateParseError(`Handlebars: ${summary.trim()}`, line, column);
+}
+
+/**
+ * Parses the Handlebars layer of a template. `source` must have the same
+ * offsets as the file (front matter replaced by spaces, not removed).
+ */
+export function parseHandlebars(source: string, index: SourceIndex, defaultContext: "text" | "front-matter" = "text"): HandlebarsResult {
+  let ast: ProgramNode;
+  try {
+    ast = Handlebars.parse(source) as unknown as ProgramNode;
+  } catch (error) {
+    throw parseError(error);
+  }
+  const tokens = lex(source);
+  const statements: HandlebarsStatement[] = [];
+  const comments: Comment[] = [];
+  const partials: { name: string; range: SourceRange }[] = [];
+  const rangeOf = (loc: Loc) => index.range(index.offsetOfHandlebars(loc.start), index.offsetOfHandlebars(loc.end));
+
+  const resolve = (path: PathNode, scope: ScopeFrame[]): string[] | null => {
+    if (path.data) {
+      if (path.parts[0] === "root") return path.parts.slice(1);
+      if (DATA_VARIABLES.has(path.parts[0] ?? "")) return null;
+      return null;
+    }
+    const explicitThis = /^(this\b|\.\/|\.$)/.test(path.original);
+    if (path.depth === 0 && !explicitThis && path.parts.length > 0) {
+      for (let i = scope.length - 1; i >= 0; i--) {
+        const bound = scope[i]!.blockParams.get(path.parts[0]!);
+        if (bound !== undefined) return bound === null ? null : [...bound, ...path.parts.slice(1)];
+      }
+    }
+    let depth = path.depth;
+    let frame: ScopeFrame | undefined;
+    for (let i = scope.length - 1; i >= 0; i--) {
+      if (!scope[i]!.changesContext) continue;
+      if (depth === 0) {
+        frame = scope[i];
+        break;
+      }
+      depth--;
+    }
+    const base = frame ? frame.context : [];
+    if (base === null) return [...path.parts];
+    return [...base, ...path.parts];
+  };
+
+  const visitStatement = (node: MustacheNode | PartialNode, scope: ScopeFrame[], type: HandlebarsStatement["type"]): HandlebarsStatement => {
+    const escaped = type === "mustache" ? (node as MustacheNode).escaped : true;
+    const callee = type === "partial" ? (node as PartialNode).name : (node as MustacheNode).path;
+    const params = node.params ?? [];
+    const pairs = node.hash?.pairs ?? [];
+    const calleeName = callee.type === "PathExpression" ? (callee as PathNode).original : String((callee as unknown as { value?: unknown }).value ?? "");
+    // `{{path}}` and `{{#path}}…{{/path}}` (a section) read a data path; anything
+    // with arguments, a built-in block helper or a partial is a call.
+    const isCall = type === "partial" || params.length > 0 || pairs.length > 0 || (type === "block" && isKnownHelper(calleeName));
+    const statement: HandlebarsStatement = {
+      type,
+      escaped,
+      callee: isCall ? calleeName : null,
+      hasLiteralArguments: false,
+      placeholders: [],
+      range: rangeOf(node.loc),
+    };
+    const statementKind: Placeholder["statement"] = type === "block" ? "block" : escaped ? "mustache" : "triple";
+    const add = (path: PathNode, role: PlaceholderRole, helper: string | null) => {
+      statement.placeholders.push({
+        original: path.original,
+        resolved: resolve(path, scope),
+        role,
+        helper,
+        statement: statementKind,
+        escaped,
+        context: defaultContext,
+        attribute: null,
+        range: rangeOf(path.loc),
+        statementRange: statement.range,
+      });
+    };
+    const visitArgument = (arg: Node, role: PlaceholderRole, helper: string | null) => {
+      if (arg.type === "PathExpression") add(arg as PathNode, role, helper);
+      else if (arg.type === "SubExpression") {
+        const sub = arg as SubExpressionNode;
+        for (const p of sub.params) visitArgument(p, "param", sub.path.original);
+        for (const pair of sub.hash?.pairs ?? []) visitArgument(pair.value, "hash", sub.path.original);
+      } else statement.hasLiteralArguments = true;
+    };
+    if (!isCall && callee.type === "PathExpression") add(callee as PathNode, type === "block" ? "param" : "output", null);
+    for (const p of params) visitArgument(p, "param", statement.callee);
+    for (const pair of pairs) visitArgument(pair.value, "hash", statement.callee);
+    if (type === "partial" && statement.callee) partials.push({ name: statement.callee, range: statement.range });
+    statements.push(statement);
+    return statement;
+  };
+
+  const visitProgram = (program: ProgramNode | null, scope: ScopeFrame[]) => {
+    if (!program) return;
+    for (const node of program.body) {
+      switch (node.type) {
+        case "MustacheStatement":
+          visitStatement(node as MustacheNode, scope, "mustache");
+          break;
+        case "PartialStatement":
+        case "PartialBlockStatement":
+          visitStatement(node as PartialNode, scope, "partial");
+          if (node.type === "PartialBlockStatement") visitProgram((node as unknown as BlockNode).program, scope);
+          break;
+        case "CommentStatement": {
+          const comment = node as CommentNode;
+          comments.push({ kind: "handlebars", text: comment.value, range: rangeOf(comment.loc) });
+          break;
+        }
+        case "BlockStatement":
+        case "DecoratorBlock": {
+          const block = node as BlockNode;
+          const statement = visitStatement(block, scope, "block");
+          visitProgram(block.program, [...scope, blockFrame(block, statement, scope)]);
+          visitProgram(block.inverse, scope);
+          break;
+        }
+        default:
+          break;
+      }
+    }
+  };
+
+  const blockFrame = (block: BlockNode, statement: HandlebarsStatement, scope: ScopeFrame[]): ScopeFrame => {
+    const helper = block.path.type === "PathExpression" ? (block.path as PathNode).original : "";
+    const first = block.params[0];
+    const firstPath = first && first.type === "PathExpression" ? resolve(first as PathNode, scope) : null;
+    const names = block.program?.blockParams ?? [];
+    const blockParams = new Map<string, string[] | null>();
+    if (helper === "each") {
+      const element = firstPath ? [...firstPath, "[]"] : null;
+      if (names[0]) blockParams.set(names[0], element);
+      if (names[1]) blockParams.set(names[1], null);
+      return { context: element, changesContext: true, blockParams };
+    }
+    if (helper === "with") {
+      if (names[0]) blockParams.set(names[0], firstPath);
+      return { context: firstPath, changesContext: true, blockParams };
+    }
+    if (helper === "if" || helper === "unless") return { context: null, changesContext: false, blockParams };
+    if (!statement.callee && block.params.length === 0) {
+      // Mustache-style section on a data path: its body runs in that object's context.
+      const own = resolve(block.path as PathNode, scope);
+      return { context: own, changesContext: true, blockParams };
+    }
+    // A custom block helper: its context is unknown, but block params most
+    // often name (an element of) its first argument.
+    names.forEach((name, i) => blockParams.set(name, i === 0 ? firstPath : null));
+    return { context: null, changesContext: false, blockParams };
+  };
+
+  visitProgram(ast, []);
+  return { masked: mask(source, tokens), statements, comments, partials };
+}
+
+const BUILT_IN_HELPERS = new Set(["if", "unless", "each", "with", "lookup", "log", "blockHelperMissing", "helperMissing"]);
+
+function isKnownHelper(name: string): boolean {
+  return BUILT_IN_HELPERS.has(name);
+}

@@ -1,0 +1,169 @@
+import { PLACEHOLDER_CHAR } from "../model.js";
+import type { HandlebarsStatement, Placeholder, Surface, SurfaceKind, TemplateFormat, TemplateModel, TextSpan } from "../model.js";
+import { parseFrontMatter } from "./front-matter.js";
+import { parseHandlebars } from "./handlebars.js";
+import { parseMarkdown } from "./markdown.js";
+import { parseMarkup, type MarkupRegion } from "./markup.js";
+import { SourceIndex } from "./positions.js";
+import { locateInSpan, TextSpanBuilder } from "./text-span.js";
+
+export { TemplateParseError } from "./errors.js";
+
+/** Extensions and the format each implies; the longest match wins (`.mjml.hbs`). */
+export const FORMAT_BY_EXTENSION: Record<string, TemplateFormat> = {
+  ".mjml.hbs": "mjml",
+  ".mjml": "mjml",
+  ".html.hbs": "html",
+  ".html": "html",
+  ".htm": "html",
+  ".hbs": "html",
+  ".handlebars": "html",
+  ".md.hbs": "markdown",
+  ".md": "markdown",
+  ".markdown": "markdown",
+};
+
+export const SUPPORTED_EXTENSIONS = Object.keys(FORMAT_BY_EXTENSION);
+
+export function formatFromPath(filePath: string): TemplateFormat | null {
+  const lower = filePath.toLowerCase();
+  let best: { ext: string; format: TemplateFormat } | null = null;
+  for (const [ext, format] of Object.entries(FORMAT_BY_EXTENSION)) {
+    if (lower.endsWith(ext) && (!best || ext.length > best.ext.length)) best = { ext, format };
+  }
+  return best?.format ?? null;
+}
+
+/** Guesses a format from content when the path does not tell (stdin, the Strapi plugin). */
+export function sniffFormat(source: string): TemplateFormat {
+  if (/<mjml[\s>]/i.test(source)) return "mjml";
+  if (/<(html|body|table|div|p|a|td)[\s>]/i.test(source)) return "html";
+  return "markdown";
+}
+
+// Front matter keys read as surfaces, with the aliases in common use.
+const SURFACE_KEYS: Record<string, SurfaceKind> = {
+  subject: "subject",
+  subjectLine: "subject",
+  subject_line: "subject",
+  preheader: "preheader",
+  previewText: "preheader",
+  preview_text: "preheader",
+  preview: "preheader",
+};
+
+/** Same-length copy of `source` with only [start, end) kept: offsets stay valid. */
+function isolate(source: string, start: number, end: number): string {
+  const blank = (s: string) => s.replace(/[^\r\n]/g, " ");
+  return blank(source.slice(0, start)) + source.slice(start, end) + blank(source.slice(end));
+}
+
+function placeholderMaskedSpan(span: TextSpan, statements: HandlebarsStatement[]): TextSpan {
+  if (!statements.length) return span;
+  const chars = span.text.split("");
+  for (const st of statements) {
+    for (const seg of span.segments) {
+      if (!seg.exact) continue;
+      const from = Math.max(st.range.offset, seg.sourceStart);
+      const to = Math.min(st.range.endOffset, seg.sourceEnd);
+      for (let o = from; o < to; o++) chars[seg.textStart + (o - seg.sourceStart)] = st.type === "mustache" ? PLACEHOLDER_CHAR : " ";
+    }
+  }
+  return { ...span, text: chars.join("") };
+}
+
+function classify(placeholders: Placeholder[], regions: MarkupRegion[]): void {
+  const sorted = [...regions].sort((a, b) => a.start - b.start);
+  for (const p of placeholders) {
+    if (p.context === "front-matter") continue;
+    const at = p.statementRange.offset;
+    // Binary search for the last region starting at or before the statement.
+    let lo = 0;
+    let hi = sorted.length - 1;
+    let found: MarkupRegion | undefined;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid]!.start <= at) {
+        found = sorted[mid];
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    // Regions may nest (an attribute inside a comment is not recorded), so a
+    // miss on the nearest one means plain text.
+    if (found && at < found.end) {
+      p.context = found.kind;
+      if (found.kind === "attribute") p.attribute = { element: found.element, name: found.attribute };
+    }
+  }
+}
+
+export interface ParseOptions {
+  filePath?: string;
+  format?: TemplateFormat;
+}
+
+/**
+ * Source text → TemplateModel: front matter, then Handlebars on the raw
+ * source, then markup (or Markdown) on the masked source. Throws
+ * TemplateParseError with a position when the template cannot be parsed.
+ */
+export function parseTemplate(input: string, options: ParseOptions = {}): TemplateModel {
+  const source = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+  const filePath = options.filePath ?? "<text>";
+  const format = options.format ?? formatFromPath(filePath) ?? sniffFormat(source);
+  const index = new SourceIndex(source);
+
+  const fm = parseFrontMatter(source, index);
+  const bodyStart = fm?.bodyStart ?? 0;
+  const body = isolate(source, bodyStart, source.length);
+  const hbs = parseHandlebars(body, index);
+  const markup = format === "markdown" ? parseMarkdown(hbs.masked, source, index) : parseMarkup(hbs.masked, source, index);
+
+  const statements = [...hbs.statements];
+  const surfaces: Surface[] = [];
+  for (const entry of fm?.frontMatter.entries ?? []) {
+    const kind = SURFACE_KEYS[entry.key];
+    if (!kind || typeof entry.value !== "string") continue;
+    const { offset, endOffset } = entry.valueRange;
+    const raw = source.slice(offset, endOffset);
+    const builder = new TextSpanBuilder();
+    const quoted = /^["']/.test(raw) && raw.length >= 2;
+    const inner = quoted ? raw.slice(1, -1) : raw;
+    if (inner === entry.value) builder.appendExact(entry.value, offset + (quoted ? 1 : 0));
+    else builder.appendDecoded(entry.value, offset, endOffset);
+    let span = builder.build(index);
+    if (raw.includes("{{")) {
+      try {
+        const inValue = parseHandlebars(isolate(source, offset, endOffset), index, "front-matter");
+        statements.push(...inValue.statements);
+        span = placeholderMaskedSpan(span, inValue.statements);
+      } catch {
+        // A subject that is not valid Handlebars is still linted as text.
+      }
+    }
+    surfaces.push({ kind, origin: "front-matter", span });
+  }
+  surfaces.push(...markup.surfaces);
+
+  const placeholders = statements.flatMap((s) => s.placeholders);
+  classify(placeholders, markup.regions);
+
+  const model: TemplateModel = {
+    filePath,
+    format,
+    source,
+    frontMatter: fm?.frontMatter ?? null,
+    surfaces,
+    statements,
+    placeholders,
+    textRuns: markup.textRuns,
+    links: markup.links,
+    images: markup.images,
+    urls: markup.urls,
+    comments: [...(fm?.comments ?? []), ...hbs.comments, ...markup.comments].sort((a, b) => a.range.offset - b.range.offset),
+    partials: hbs.partials,
+    rangeOf: (offset, endOffset) => index.range(offset, endOffset),
+    locate: (span, start, end) => locateInSpan(index, span, start, end),
+  };
+  return model;
+}

@@ -1,0 +1,29 @@
+/**
+ * The parts of `natural` hipaa-lint uses, imported file by file: its main
+ * entry loads database drivers and prints dotenv notices on stdout.
+ */
+import { createRequire } from "node:module";
+
+const require = createRequire(import.meta.url);
+
+interface PorterStemmerModule {
+  stem(word: string): string;
+}
+
+const porter = require("natural/lib/natural/stemmers/porter_stemmer.js") as PorterStemmerModule;
+const levenshtein = require("natural/lib/natural/distance/levenshtein_distance.js") as { LevenshteinDistance(a: string, b: string): number };
+const jaroWinkler = require("natural/lib/natural/distance/jaro-winkler_distance.js") as (a: string, b: string, options?: { ignoreCase?: boolean }) => number;
+
+/** Porter stem of a lower-case word. */
+export function stem(word: string): string {
+  return porter.stem(word);
+}
+
+export function levenshteinDistance(a: string, b: string): number {
+  return levenshtein.LevenshteinDistance(a, b);
+}
+
+/** Jaro-Winkler similarity, 0 (different) to 1 (same). */
+export function jaroWinklerSimilarity(a: string, b: string): number {
+  return jaroWinkler(a, b);
+}

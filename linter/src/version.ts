@@ -1,0 +1,16 @@
+import { readFileSync } from "node:fs";
+
+/** The package version, read once from package.json (two levels up from src/ and dist/linter/src/). */
+function readVersion(): string {
+  for (const candidate of ["../package.json", "../../../package.json"]) {
+    try {
+      const pkg = JSON.parse(readFileSync(new URL(candidate, import.meta.url), "utf8")) as { name?: string; version?: string };
+      if (pkg.name === "hipaa-lint" && pkg.version) return pkg.version;
+    } catch {
+      // try the next location
+    }
+  }
+  return "0.0.0";
+}
+
+export const VERSION = readVersion();

@@ -1,0 +1,11 @@
+import { parseTemplate } from "./linter/src/parse/index.ts";
+import { readFileSync } from "node:fs";
+const f = process.argv[2]!;
+const m = parseTemplate(readFileSync(f, "utf8"), { filePath: f });
+const r = (x: any) => `${x.line}:${x.column}-${x.endLine}:${x.endColumn}`;
+console.log("SURFACES"); for (const s of m.surfaces) console.log(s.kind, s.origin, r(s.span.range), JSON.stringify(s.span.text));
+console.log("PLACEHOLDERS"); for (const p of m.placeholders) console.log(r(p.range), p.original, "=>", p.resolved?.join("."), p.role, p.helper, p.statement, p.context, p.attribute?.name ?? "");
+console.log("LINKS"); for (const l of m.links) console.log(l.kind, r(l.range), JSON.stringify(l.label.text.trim()), l.href?.value);
+console.log("URLS"); for (const u of m.urls) console.log(r(u.range), u.attribute, u.value);
+console.log("RUNS"); for (const t of m.textRuns) console.log(r(t.span.range), t.element, t.inLink, t.hidden, JSON.stringify(t.span.text.replace(/\s+/g, " ").trim().slice(0, 100)));
+console.log("COMMENTS"); for (const c of m.comments) console.log(c.kind, r(c.range), JSON.stringify(c.text.slice(0, 60)));
