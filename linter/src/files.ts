@@ -43,7 +43,7 @@ const isTemplate = (path: string) => SUPPORTED_EXTENSIONS.some((ext) => path.toL
 
 // A template repository's own documentation is Markdown too, but not an email:
 // folders and globs skip it (name the file to lint it anyway).
-const REPOSITORY_DOCS = /(^|\/)(readme|changelog|contributing|license|licence|security|code_of_conduct|authors|history)(\.[a-z]+)?\.(md|markdown)$/i;
+const REPOSITORY_DOCS = /(^|\/)(readme|changelog|contributing|license|licence|security|code_of_conduct|authors|history|manifest|notice)(\.[a-z]+)?\.(md|markdown)$/i;
 const isCandidate = (path: string) => isTemplate(path) && !REPOSITORY_DOCS.test(path);
 
 /**

@@ -8,7 +8,7 @@ import { definiteHits, describeHit, healthTermsIn, type HealthHit } from "../lib
 const GENERIC_BY_VERB: [RegExp, string][] = [
   [/^(refill|renew|reorder|order|pick|fill|manage your (prescription|medication|med))/, "Manage your prescriptions"],
   [/^(book|schedule|plan|reserve|request)/, "Schedule an appointment"],
-  [/^(see|view|check|read|get|review|download|open)/, "Log in to the patient portal"],
+  [/^(see|view|check|read|get|review|download|open|manage|update|track|log)/, "Log in to the patient portal"],
   [/^(call|contact|talk|message|chat|ask)/, "Contact us"],
 ];
 

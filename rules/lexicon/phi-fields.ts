@@ -46,6 +46,7 @@ interface PhiData {
   senderOwners: Set<string>;
   personOwners: Set<string>;
   clinicalObjects: Set<string>;
+  modifiers: Set<string>;
   machinery: PhraseMatcher<true>;
 }
 
@@ -76,6 +77,7 @@ function load(): PhiData {
     senderOwners: stemSet(raw.senderOwners),
     personOwners: stemSet(raw.personOwners),
     clinicalObjects: stemSet(raw.clinicalObjects),
+    modifiers: stemSet(raw.modifiers),
     machinery,
   };
 }
@@ -98,64 +100,72 @@ function pathMatches(path: readonly string[], allow: readonly string[]): boolean
  */
 export function classifyPath(path: readonly string[], options: PhiFieldOptions): PhiFinding | null {
   data ??= load();
+  const lexicon = data;
   if (!path.length || pathMatches(path, options.allow)) return null;
   const segments = segmentWords(path);
   if (!segments.length) return null;
-  const ownerTokens = wordTokens(segments.slice(0, -1).flat());
   const leafTokens = wordTokens(segments[segments.length - 1]!);
   const allTokens = wordTokens(segments.flat());
-  const ownerStems = ownerTokens.map((t) => t.stem);
-  const sender = ownerStems.some((s) => data!.senderOwners.has(s));
-  const person = ownerStems.length === 0 || ownerStems.some((s) => data!.personOwners.has(s));
-  const clinicalObject = allTokens.some((t) => data!.clinicalObjects.has(t.stem));
-
+  const clinicalObject = allTokens.some((t) => lexicon.clinicalObjects.has(t.stem));
   // Mailing machinery ({{unsubscribe_url}}, subscriber.token, email_preferences) names no PHI:
   // a PHI word inside a machinery phrase does not count.
-  const machinery = data.machinery.matchAll(allTokens);
+  const machinery = lexicon.machinery.matchAll(allTokens);
   const inMachinery = (first: number, last: number) => machinery.some((m) => first < m.last && m.first < last);
   // A link the sender builds ({{visit_url}}, appointment.confirmUrl) carries no data itself.
   if (LINK_WORDS.has(leafTokens[leafTokens.length - 1]?.norm ?? "")) return null;
 
+  /** Whose field a match at token `first` is: the words before it, qualifiers aside. */
+  const ownerOf = (first: number) => {
+    const owner = allTokens.slice(0, first).filter((t) => !lexicon.modifiers.has(t.stem));
+    return {
+      root: owner.length === 0,
+      person: owner.some((t) => lexicon.personOwners.has(t.stem)),
+      sender: owner.some((t) => lexicon.senderOwners.has(t.stem)),
+    };
+  };
+
+  const stems = allTokens.map((t) => t.stem);
   for (const extra of options.add) {
-    const stems = phraseStems(extra.name);
-    if (containsRun(allTokens.map((t) => t.stem), stems) && !sender) {
-      return { kind: "clinical", label: extra.category, letter: null, words: extra.name };
-    }
+    const at = indexOfRun(stems, phraseStems(extra.name));
+    if (at >= 0 && !ownerOf(at).sender) return { kind: "clinical", label: extra.category, letter: null, words: extra.name };
   }
 
-  for (const match of data.matcher.matchAll(allTokens)) {
+  for (const match of lexicon.matcher.matchAll(allTokens)) {
     if (inMachinery(match.first, match.last)) continue;
     const entry = match.values[0]!;
+    const owner = ownerOf(match.first);
     const words = allTokens.slice(match.first, match.last).map((t) => t.norm).join(" ");
+    const found: PhiFinding = { kind: entry.kind, label: entry.label, letter: entry.letter, words };
+    if (owner.sender && !entry.evenForSender) continue;
     if (entry.firstName) {
-      if (options.firstName && (person || clinicalObject) && !sender) return { kind: "identifier", label: entry.label, letter: entry.letter, words };
+      if (options.firstName && (owner.root || owner.person || clinicalObject)) return found;
       continue;
     }
-    if (sender && !entry.evenForSender) continue;
-    if (entry.kind === "identifier" || entry.needsPerson) {
-      if (!(person || clinicalObject)) continue;
-    }
-    return { kind: entry.kind, label: entry.label, letter: entry.letter, words };
+    // Short or generic words (id, name, results) need a person or a clinical record;
+    // identifiers also count at the root, where the data is the recipient's ({{email}}).
+    if (entry.needsPerson && !(owner.person || clinicalObject)) continue;
+    if (entry.kind === "identifier" && !(owner.root || owner.person || clinicalObject)) continue;
+    return found;
   }
-  if (sender) return null;
+  const owner = ownerOf(allTokens.length - 1);
+  if (owner.sender) return null;
   if (clinicalObject && !(machinery.length && machinery[0]!.first === 0)) {
-    const words = allTokens.filter((t) => data!.clinicalObjects.has(t.stem)).map((t) => t.norm)[0] ?? "";
-    return { kind: "clinical", label: "part of a clinical record", letter: null, words };
+    const word = allTokens.find((t) => lexicon.clinicalObjects.has(t.stem))?.norm ?? "";
+    return { kind: "clinical", label: "part of a clinical record", letter: null, words: word };
   }
   // A condition, medication or test named in a field: patient.hypertension, patient.mammogramOverdue.
-  const lexicon = healthLexicon(options.lexicon);
-  const hit = lexicon.find(allTokens).find((h) => !h.ambiguous && !h.fuzzy);
-  if (hit && (person || clinicalObject)) {
+  const hit = healthLexicon(options.lexicon).find(allTokens).find((h) => !h.ambiguous && !h.fuzzy);
+  if (hit && (ownerOf(hit.first).person || clinicalObject)) {
     return { kind: "condition", label: `a health fact (${hit.category})`, letter: null, words: allTokens.slice(hit.first, hit.last).map((t) => t.norm).join(" ") };
   }
   return null;
 }
 
-function containsRun(haystack: string[], needle: string[]): boolean {
-  if (!needle.length) return false;
+function indexOfRun(haystack: string[], needle: string[]): number {
+  if (!needle.length) return -1;
   outer: for (let i = 0; i + needle.length <= haystack.length; i++) {
     for (let k = 0; k < needle.length; k++) if (haystack[i + k] !== needle[k]) continue outer;
-    return true;
+    return i;
   }
-  return false;
+  return -1;
 }

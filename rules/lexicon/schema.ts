@@ -134,6 +134,8 @@ export const PhiFieldsSchema = z
     machinery: Words,
     /** Records every field of which is clinical: appointments, prescriptions, lab results. */
     clinicalObjects: Words,
+    /** Words that qualify a field without naming its owner: home, mobile, preferred (patient.preferredPhone). */
+    modifiers: Words,
   })
   .superRefine((data, ctx) => {
     const letters = new Set(data.identifiers.map((e) => e.letter));

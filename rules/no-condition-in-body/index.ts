@@ -31,10 +31,8 @@ const ATTRIBUTIONS = [
   "you still have", "you now have", "you currently have", "you were recently",
 ].map((p) => p.split(" "));
 
-// How far before the term an attribution may end: a sentence clause for a
-// definite term, the next few words for an everyday word ("treated for depression").
+// How far before the term an attribution may end, in words.
 const WINDOW = 8;
-const AMBIGUOUS_WINDOW = 2;
 
 const SECOND_PERSON = new Set(["you", "your", "yours", "youre", "youve", "youd", "youll", "yourself"]);
 
@@ -66,7 +64,7 @@ function possessed(tokens: readonly Token[], hit: HealthHit, hits: readonly Heal
 function attributed(tokens: readonly Token[], hit: HealthHit): boolean {
   const sentence = tokens[hit.first]!.sentence;
   if (!tokens.some((t) => t.sentence === sentence && SECOND_PERSON.has(t.norm))) return false;
-  const from = Math.max(0, hit.first - (hit.ambiguous ? AMBIGUOUS_WINDOW : WINDOW));
+  const from = Math.max(0, hit.first - WINDOW);
   for (let end = hit.first; end > from; end--) {
     for (const phrase of ATTRIBUTIONS) {
       const start = end - phrase.length;
@@ -102,11 +100,12 @@ export default defineRule({
       const { tokens, hits } = healthTermsIn(run.span, settings);
       const reportedSentences = new Set<number>();
       for (const hit of hits) {
+        // A bare everyday word ("cold", "stroke") counts only through its context
+        // phrases ("treated for depression"), which the lexicon matches as one hit.
+        if (hit.ambiguous) continue;
         const sentence = tokens[hit.first]!.sentence;
         if (reportedSentences.has(sentence)) continue;
-        const strong = attributed(tokens, hit);
-        // A bare everyday word ("cold", "depression") needs an explicit attribution.
-        if (hit.ambiguous ? !strong : !(strong || possessed(tokens, hit, hits))) continue;
+        if (!attributed(tokens, hit) && !possessed(tokens, hit, hits)) continue;
         const text = run.span.text;
         report({
           message:

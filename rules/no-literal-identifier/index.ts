@@ -82,8 +82,9 @@ export default defineRule({
       ...model.surfaces.map((s) => ({ span: s.span, surface: s.kind })),
       ...model.textRuns.map((r) => ({ span: r.span, surface: "body" as const })),
     ];
+    // A hidden preheader is both a surface and body text: report each place once.
+    const reportedLines = new Set<number>();
     for (const { span, surface } of spans) {
-      const reportedLines = new Set<number>();
       for (const identifier of PATTERNS) {
         identifier.pattern.lastIndex = 0;
         for (const match of span.text.matchAll(identifier.pattern)) {
