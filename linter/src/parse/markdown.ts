@@ -180,7 +180,7 @@ export function parseMarkdown(masked: string, original: string, index: SourceInd
     surfaces: html?.surfaces ?? [],
     comments: html?.comments ?? [],
     regions: [
-      ...urls.map((u) => ({ start: u.range.offset, end: u.range.endOffset, kind: "attribute" as const, element: u.element, attribute: "href" })),
+      ...urls.map((u) => ({ start: u.range.offset, end: u.range.endOffset, kind: "attribute" as const, element: u.element, attribute: u.element === "img" ? "src" : "href" })),
       ...(html?.regions ?? []),
     ],
   };
