@@ -160,6 +160,14 @@ describe("positions: nested scopes and unusual statements", () => {
     expect(placeholder(model, "this").resolved).toEqual(["tags", "[]"]);
   });
 
+  it("#each over a subexpression: its elements are elements of the list it filters", () => {
+    const m = parseTemplate("{{#each (filter appointments) as |a|}}{{a.reason}}{{/each}}\n{{#each (sortBy meds \"name\")}}{{dose}}{{/each}}\n", { filePath: "f.hbs" });
+    const reason = placeholder(m, "a.reason");
+    expect(pos(reason.range)).toEqual([1, 41, 1, 49]);
+    expect(reason.resolved).toEqual(["appointments", "[]", "reason"]);
+    expect(placeholder(m, "dose").resolved).toEqual(["meds", "[]", "dose"]);
+  });
+
   it("blocks inside an attribute value: the placeholder is in that attribute", () => {
     const url = placeholder(model, "photo.url");
     expect(pos(url.range)).toEqual([2, 26, 2, 35]);

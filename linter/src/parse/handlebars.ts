@@ -278,8 +278,15 @@ export function parseHandlebars(source: string, index: SourceIndex, defaultConte
 
   const blockFrame = (block: BlockNode, statement: HandlebarsStatement, scope: ScopeFrame[]): ScopeFrame => {
     const helper = block.path.type === "PathExpression" ? (block.path as PathNode).original : "";
-    const first = block.params[0];
-    const firstPath = first && first.type === "PathExpression" ? resolve(first as PathNode, scope) : null;
+    // `{{#each (filter appointments)}}`: list helpers return (part of) their
+    // first argument, so a subexpression stands for its first path.
+    const pathOf = (node: Node | undefined): string[] | null => {
+      if (!node) return null;
+      if (node.type === "PathExpression") return resolve(node as PathNode, scope);
+      if (node.type === "SubExpression") return pathOf((node as SubExpressionNode).params[0]);
+      return null;
+    };
+    const firstPath = pathOf(block.params[0]);
     const names = block.program?.blockParams ?? [];
     const blockParams = new Map<string, string[] | null>();
     if (helper === "each") {
