@@ -110,6 +110,25 @@ function lex(source: string): LexToken[] {
   return tokens;
 }
 
+/** The innermost block still open at the end of the source, if any. */
+function unclosedBlock(source: string): { start: number; opener: string; name: string } | null {
+  let tokens: LexToken[];
+  try {
+    tokens = lex(source);
+  } catch {
+    return null;
+  }
+  const stack: { start: number; opener: string; name: string }[] = [];
+  tokens.forEach((token, i) => {
+    if (token.name === "OPEN_BLOCK" || token.name === "OPEN_INVERSE" || token.name === "OPEN_PARTIAL_BLOCK") {
+      const next = tokens[i + 1];
+      const opener = source.slice(token.start + 2, token.end).trim();
+      stack.push({ start: token.start, opener, name: next ? source.slice(next.start, next.end) : "" });
+    } else if (token.name === "OPEN_ENDBLOCK") stack.pop();
+  });
+  return stack[stack.length - 1] ?? null;
+}
+
 function mask(source: string, tokens: LexToken[]): string {
   const chars = source.split("");
   let statementStart = -1;
@@ -161,6 +180,13 @@ export function parseHandlebars(source: string, index: SourceIndex, defaultConte
   try {
     ast = Handlebars.parse(source) as unknown as ProgramNode;
   } catch (error) {
+    // Handlebars reports a block left open at the end of the file; the
+    // opener is where the author has to look.
+    const open = /got 'EOF'/.test(String((error as Error)?.message)) ? unclosedBlock(source) : null;
+    if (open) {
+      const at = index.point(open.start);
+      throw new TemplateParseError(`Handlebars: \`{{${open.opener}${open.name} …}}\` is never closed: add \`{{/${open.name}}}\``, at.line, at.column);
+    }
     throw parseError(error);
   }
   const tokens = lex(source);
