@@ -113,13 +113,18 @@ export async function lintFiles(patterns: string[], options: LintFilesOptions = 
   const files = await expandPatterns(patterns, cwd, loadIgnoreFile(cwd, options.ignorePath));
   const resolver = new ConfigResolver(options);
   const results: LintResult[] = [];
+  const ignoredWarning = (filePath: string) =>
+    makeResult(filePath, [{ ruleId: null, severity: 1, message: "File ignored because of a matching ignore pattern.", line: 1, column: 1 }]);
   for (const file of files) {
     if (file.ignored) {
-      results.push(makeResult(file.filePath, [{ ruleId: null, severity: 1, message: "File ignored because of a matching ignore pattern.", line: 1, column: 1 }]));
+      results.push(ignoredWarning(file.filePath));
       continue;
     }
     const result = await lintFile(file.filePath, resolver, options);
     if (result) results.push(result);
+    // A file named on the command line but ignored by the config's `ignores`:
+    // say so, as for .hipaalintignore, rather than pass silently.
+    else if (file.explicit) results.push(ignoredWarning(file.filePath));
     options.onProgress?.(results.length, files.length);
   }
   return results;
