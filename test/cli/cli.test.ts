@@ -310,6 +310,10 @@ describe("config discovery and composition", () => {
     const { status, results } = json(["."], dir);
     expect(status).toBe(0);
     expect(rel(dir, results)).toEqual(["live.html"]);
+    // Named on the command line, an ignored file is not linted but not silently dropped either.
+    const named = json(["drafts/wip.html"], dir);
+    expect(named.status).toBe(0);
+    expect(named.results.map((r) => r.messages)).toEqual([[expect.objectContaining({ ruleId: null, severity: 1, message: expect.stringMatching(/ignored/) })]]);
   });
 });
 
