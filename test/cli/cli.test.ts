@@ -139,6 +139,12 @@ describe("--format", () => {
     expect(clean.stdout).toBe("");
   });
 
+  it("stylish: --color forces colour, --no-color keeps it off", () => {
+    const dir = project({ "raw.html": RAW });
+    expect(runCli(["--color", "raw.html"], { cwd: dir }).stdout).toMatch(/\u001b\[31m.*error/);
+    expect(runCli(["--no-color", "raw.html"], { cwd: dir }).stdout).not.toMatch(/\u001b\[/);
+  });
+
   it("github: one workflow annotation per finding", () => {
     const dir = project({ "raw.html": RAW, "w.html": WARN_ONLY });
     const run = runCli(["--format", "github", "."], { cwd: dir });

@@ -51,6 +51,8 @@ describe("--format sarif", () => {
     for (const rule of driver.rules) {
       expect(rule.help?.text).toBeTruthy();
       expect(rule.properties?.source).toBeTruthy();
+      // The rule's README ships beside it and becomes the help markdown.
+      expect(rule.help?.markdown).toMatch(new RegExp(`^# ${rule.id}$`, "m"));
     }
     expect(log.runs[0]!.results.length).toBeGreaterThan(0);
   });
