@@ -115,17 +115,19 @@ export async function lintFiles(patterns: string[], options: LintFilesOptions = 
   const results: LintResult[] = [];
   const ignoredWarning = (filePath: string) =>
     makeResult(filePath, [{ ruleId: null, severity: 1, message: "File ignored because of a matching ignore pattern.", line: 1, column: 1 }]);
+  let done = 0;
   for (const file of files) {
     if (file.ignored) {
       results.push(ignoredWarning(file.filePath));
-      continue;
+    } else {
+      const result = await lintFile(file.filePath, resolver, options);
+      if (result) results.push(result);
+      // A file named on the command line but ignored by the config's `ignores`:
+      // say so, as for .hipaalintignore, rather than pass silently.
+      else if (file.explicit) results.push(ignoredWarning(file.filePath));
     }
-    const result = await lintFile(file.filePath, resolver, options);
-    if (result) results.push(result);
-    // A file named on the command line but ignored by the config's `ignores`:
-    // say so, as for .hipaalintignore, rather than pass silently.
-    else if (file.explicit) results.push(ignoredWarning(file.filePath));
-    options.onProgress?.(results.length, files.length);
+    // Counted per file, not per result: files the config ignores have none.
+    options.onProgress?.(++done, files.length);
   }
   return results;
 }
