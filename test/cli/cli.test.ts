@@ -1,9 +1,10 @@
+import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { allRules } from "../../rules/index.js";
 import type { LintResult } from "../../linter/src/result.js";
-import { ROOT, runCli, tempDir } from "../helpers.js";
+import { BIN, ROOT, runCli, tempDir } from "../helpers.js";
 
 /** A clean template: consent category, opt-out link, no raw placeholder. */
 const CLEAN = ["---", "consentCategory: newsletters", "---", '<p>Hi {{firstName}}. <a href="{{unsubscribe_url}}">Unsubscribe</a></p>', ""].join("\n");
@@ -431,5 +432,24 @@ describe("inline directives", () => {
     const { status, results } = json(["--report-unused-disable-directives", "t.html"], dir);
     expect(status).toBe(0);
     expect(results[0]!.messages).toEqual([expect.objectContaining({ ruleId: null, severity: 1, line: 5, message: expect.stringMatching(/Unused hipaa-lint-disable-next-line.*no-unescaped-placeholder/) })]);
+  });
+});
+
+describe("progress on a terminal", () => {
+  // util-linux `script` gives the CLI a real terminal for stderr.
+  const hasScript = spawnSync("script", ["--version"]).status === 0;
+
+  it.skipIf(!hasScript)("shows done/total on stderr for many files, reaching the total even when the config ignores some", () => {
+    const files: Record<string, string> = { ".hipaalintrc.yaml": "ignores: ['t1*.html']\n" };
+    for (let i = 1; i <= 55; i++) files[`t${i}.html`] = CLEAN;
+    const dir = project(files);
+    const command = `${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} --format json . > out.json`;
+    const tty = spawnSync("script", ["-qec", command, "/dev/null"], { cwd: dir, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+    const screen = tty.stdout.replace(/\r/g, "\n");
+    expect(screen).toMatch(/hipaa-lint: 1\/55 templates/);
+    expect(screen).toMatch(/hipaa-lint: 55\/55 templates\n/);
+    expect(JSON.parse(readFileSync(join(dir, "out.json"), "utf8"))).toHaveLength(44);
+    // Off a terminal: no progress line.
+    expect(runCli(["."], { cwd: dir }).stderr).toBe("");
   });
 });
