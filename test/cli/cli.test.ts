@@ -312,6 +312,18 @@ describe("config discovery and composition", () => {
     expect(ids(byName["marketing/promo.html"])).toEqual(["require-unsubscribe"]);
   });
 
+  it("formats and an override's format/excludedFiles change how files are parsed", () => {
+    // As Markdown this is an opt-out link; as HTML it is only text.
+    const md = "---\nconsentCategory: events\n---\n[Unsubscribe](https://example.org/u)\n";
+    const dir = project({ "emails/a.hbs": md, "emails/b.hbs": md });
+    expect(json(["emails"], dir).results.map((r) => ids(r))).toEqual([["require-unsubscribe"], ["require-unsubscribe"]]);
+    writeFileSync(join(dir, ".hipaalintrc.yaml"), "formats:\n  'emails/*.hbs': markdown\n");
+    expect(json(["emails"], dir).status).toBe(0);
+    writeFileSync(join(dir, ".hipaalintrc.yaml"), "overrides:\n  - files: 'emails/*.hbs'\n    excludedFiles: emails/b.hbs\n    format: markdown\n");
+    const { results } = json(["emails"], dir);
+    expect(Object.fromEntries(results.map((r) => [r.filePath.slice(dir.length + 1), ids(r)]))).toEqual({ "emails/a.hbs": [], "emails/b.hbs": ["require-unsubscribe"] });
+  });
+
   it("ignores in config drop files from folders and globs", () => {
     const dir = project({ ".hipaalintrc.yaml": "ignores: ['drafts/**']\n", "drafts/wip.html": NO_OPT_OUT, "live.html": CLEAN });
     const { status, results } = json(["."], dir);
