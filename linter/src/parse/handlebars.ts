@@ -15,6 +15,12 @@ export interface HandlebarsResult {
   statements: HandlebarsStatement[];
   comments: Comment[];
   partials: { name: string; range: SourceRange }[];
+  /**
+   * Sorted [start, end) offsets of statements that render nothing where they
+   * stand (comments, block tags, `{{else}}`): a reader sees the text on either
+   * side joined, so text runs skip them (`Dia{{!-- x --}}betes` is one word).
+   */
+  silent: [number, number][];
 }
 
 // Minimal shapes of the Handlebars AST nodes we read.
@@ -129,9 +135,12 @@ function unclosedBlock(source: string): { start: number; opener: string; name: s
   return stack[stack.length - 1] ?? null;
 }
 
-function mask(source: string, tokens: LexToken[]): string {
+const RENDERING_OPENERS = new Set(["OPEN_PARTIAL", "OPEN_PARTIAL_BLOCK"]);
+
+function mask(source: string, tokens: LexToken[], silent: [number, number][] = []): string {
   const chars = source.split("");
   let statementStart = -1;
+  let statementOpener = "";
   let filler = " ";
   const fill = (from: number, to: number, ch: string) => {
     for (let i = from; i < to; i++) {
@@ -143,14 +152,18 @@ function mask(source: string, tokens: LexToken[]): string {
     if (token.name === "CONTENT") continue;
     if (SINGLE_TOKEN_STATEMENTS.has(token.name) && statementStart < 0) {
       fill(token.start, token.end, " ");
+      silent.push([token.start, token.end]);
       continue;
     }
     if (statementStart < 0) {
       statementStart = token.start;
+      statementOpener = token.name;
       filler = OUTPUT_OPENERS.has(token.name) ? PLACEHOLDER_CHAR : " ";
     }
     if (STATEMENT_CLOSERS.has(token.name)) {
       fill(statementStart, token.end, filler);
+      // A partial renders content of its own: it stays a separator.
+      if (filler === " " && !RENDERING_OPENERS.has(statementOpener)) silent.push([statementStart, token.end]);
       statementStart = -1;
     }
   }
@@ -338,7 +351,9 @@ export function parseHandlebars(source: string, index: SourceIndex, defaultConte
   };
 
   visitProgram(ast, []);
-  return { masked: mask(source, tokens), statements, comments, partials };
+  const silent: [number, number][] = [];
+  const masked = mask(source, tokens, silent);
+  return { masked, statements, comments, partials, silent };
 }
 
 const BUILT_IN_HELPERS = new Set(["if", "unless", "each", "with", "lookup", "log", "blockHelperMissing", "helperMissing"]);

@@ -117,7 +117,7 @@ export function parseTemplate(input: string, options: ParseOptions = {}): Templa
   const bodyStart = fm?.bodyStart ?? 0;
   const body = isolate(source, bodyStart, source.length);
   const hbs = parseHandlebars(body, index);
-  const markup = format === "markdown" ? parseMarkdown(hbs.masked, source, index) : parseMarkup(hbs.masked, source, index);
+  const markup = format === "markdown" ? parseMarkdown(hbs.masked, source, index, hbs.silent) : parseMarkup(hbs.masked, source, index, hbs.silent);
 
   const statements = [...hbs.statements];
   const surfaces: Surface[] = [];
