@@ -328,6 +328,34 @@ describe("positions: Markdown", () => {
   });
 });
 
+describe("text runs: statements that render nothing do not split words", () => {
+  it("in HTML: comments and block tags inside a word", () => {
+    const source = "<p>Dia{{!-- note --}}betes and {{#if x}}chemo{{/if}}therapy, {{name}}</p>\n";
+    const model = parseTemplate(source, { filePath: "w.html" });
+    const run = model.textRuns[0]!;
+    expect(run.span.text).toBe("Diabetes and chemotherapy, \uE000\uE000\uE000\uE000\uE000\uE000\uE000\uE000");
+    expect(locateIn(model, run.span, "Diabetes")).toEqual([1, 4, 1, 27]);
+    expect(locateIn(model, run.span, "chemotherapy")).toEqual([1, 41, 1, 60]);
+    expect(locateIn(model, run.span, "betes")).toEqual([1, 22, 1, 27]);
+  });
+
+  it("in Markdown, and in a link label", () => {
+    const source = "Dia{{!-- note --}}betes and [your {{#if x}}chemo{{/if}}therapy](https://example.org)\n";
+    const model = parseTemplate(source, { filePath: "w.md" });
+    expect(model.textRuns[0]!.span.text).toBe("Diabetes and your chemotherapy");
+    expect(model.textRuns[0]!.inLink).toBe(false);
+    expect(model.links[0]!.label.text).toBe("your chemotherapy");
+    const allLink = parseTemplate("[Un{{!-- x --}}subscribe](https://example.org)\n", { filePath: "l.md" });
+    expect(allLink.textRuns[0]!.span.text).toBe("Unsubscribe");
+    expect(allLink.textRuns[0]!.inLink).toBe(true);
+  });
+
+  it("a partial still separates: it renders content of its own", () => {
+    const model = parseTemplate("<p>a{{> footer}}b</p>\n", { filePath: "p.html" });
+    expect(model.textRuns[0]!.span.text).toMatch(/^a\s+b$/);
+  });
+});
+
 describe("positions: entities in text", () => {
   it("a word after a decoded entity is located exactly", () => {
     const model = parseTemplate("<p>Caf&eacute; diabetes</p>\n", { filePath: "e.html" });
