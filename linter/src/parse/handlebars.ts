@@ -81,6 +81,7 @@ interface ScopeFrame {
 }
 
 const OUTPUT_OPENERS = new Set(["OPEN", "OPEN_UNESCAPED"]);
+const BLOCK_OPENERS = new Set(["OPEN_BLOCK", "OPEN_INVERSE", "OPEN_PARTIAL_BLOCK", "OPEN_RAW_BLOCK"]);
 const STATEMENT_CLOSERS = new Set(["CLOSE", "CLOSE_UNESCAPED", "CLOSE_RAW_BLOCK", "END_RAW_BLOCK"]);
 const SINGLE_TOKEN_STATEMENTS = new Set(["COMMENT", "INVERSE"]);
 const DATA_VARIABLES = new Set(["index", "key", "first", "last", "level"]);
@@ -207,6 +208,17 @@ export function parseHandlebars(source: string, index: SourceIndex, defaultConte
   const comments: Comment[] = [];
   const partials: { name: string; range: SourceRange }[] = [];
   const rangeOf = (loc: Loc) => index.range(index.offsetOfHandlebars(loc.start), index.offsetOfHandlebars(loc.end));
+  // A block's AST node spans its whole body; its statement is the opening tag.
+  const openerEnds = new Map<number, number>();
+  tokens.forEach((token, i) => {
+    if (!BLOCK_OPENERS.has(token.name)) return;
+    const close = tokens.slice(i + 1).find((t) => STATEMENT_CLOSERS.has(t.name));
+    if (close) openerEnds.set(token.start, close.end);
+  });
+  const openerRangeOf = (loc: Loc) => {
+    const start = index.offsetOfHandlebars(loc.start);
+    return index.range(start, openerEnds.get(start) ?? index.offsetOfHandlebars(loc.end));
+  };
 
   const resolve = (path: PathNode, scope: ScopeFrame[]): string[] | null => {
     if (path.data) {
@@ -251,7 +263,7 @@ export function parseHandlebars(source: string, index: SourceIndex, defaultConte
       callee: isCall ? calleeName : null,
       hasLiteralArguments: false,
       placeholders: [],
-      range: rangeOf(node.loc),
+      range: type === "block" ? openerRangeOf(node.loc) : rangeOf(node.loc),
     };
     const statementKind: Placeholder["statement"] = type === "block" ? "block" : escaped ? "mustache" : "triple";
     const add = (path: PathNode, role: PlaceholderRole, helper: string | null) => {
