@@ -141,6 +141,16 @@ describe("positions: nested scopes and unusual statements", () => {
   ].join("\n");
   const model = parseTemplate(source, { filePath: "d.hbs" });
 
+  it("a block's statement range is its opening tag, not the whole block", () => {
+    const m = parseTemplate("<p>{{#if x}}\nchemo{{else}}no{{/if}}{{~#each  items  ~}}a{{/each}}{{^empty}}z{{/empty}}</p>\n", { filePath: "g.hbs" });
+    expect(m.statements.map((s) => [s.type, ...pos(s.range)])).toEqual([
+      ["block", 1, 4, 1, 13],
+      ["block", 2, 23, 2, 43],
+      ["block", 2, 53, 2, 63],
+    ]);
+    expect(pos(placeholder(m, "items").statementRange)).toEqual([2, 23, 2, 43]);
+  });
+
   it("block params of #with, #each inside #with, ../ from an #each, {{else}} in the outer scope", () => {
     expect(placeholder(model, "p.dob").resolved).toEqual(["patient", "dob"]);
     const meds = placeholder(model, "p.meds");
