@@ -251,6 +251,16 @@ describe("positions: front matter, MJML, CRLF and BOM", () => {
     expect(pos(key.valueRange)).toEqual([4, 18, 4, 29]);
   });
 
+  it("a subject with blocks and comments reads as rendered, and keeps its positions", () => {
+    const m = parseTemplate('---\nsubject: "Your {{#if x}}chemo{{/if}}therapy {{!-- c --}}results for {{name}}"\n---\n<p>x</p>\n', { filePath: "s.html" });
+    const subject = m.surfaces.find((s) => s.kind === "subject")!;
+    expect(subject.span.text).toBe("Your chemotherapy results for \uE000\uE000\uE000\uE000\uE000\uE000\uE000\uE000");
+    expect(locateIn(m, subject.span, "chemotherapy")).toEqual([2, 25, 2, 44]);
+    expect(locateIn(m, subject.span, "results")).toEqual([2, 57, 2, 64]);
+    expect(placeholder(m, "name").context).toBe("front-matter");
+    expect(placeholder(m, "x").context).toBe("front-matter");
+  });
+
   it("mj-title and mj-preview surfaces", () => {
     const title = model.surfaces.find((s) => s.origin === "mj-title")!;
     expect(title.kind).toBe("title");
