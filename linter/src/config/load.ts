@@ -75,7 +75,13 @@ const loadYaml: Loader = (filePath, content) => {
 
 /** JavaScript configs run code: they are imported, so only use ones you trust. */
 const loadModule: Loader = async (filePath) => {
-  const mod = (await import(pathToFileURL(filePath).href)) as { default?: unknown };
+  let mod: { default?: unknown };
+  try {
+    mod = (await import(pathToFileURL(filePath).href)) as { default?: unknown };
+  } catch (error) {
+    // Found while searching for a template's config: name the config, not the template.
+    throw new ConfigError(filePath, "", `cannot load: ${(error as Error)?.message ?? String(error)}`);
+  }
   return mod.default ?? mod;
 };
 
