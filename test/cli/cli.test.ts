@@ -268,6 +268,13 @@ describe("config discovery and composition", () => {
     expect(runCli(["t.html"], { cwd: plain }).status).toBe(1);
   });
 
+  it("reads JavaScript configs and .hipaalintrc without an extension", () => {
+    const mjs = project({ "hipaa-lint.config.mjs": 'export default { rules: { "require-unsubscribe": "off" } };\n', "t.html": NO_OPT_OUT });
+    expect(runCli(["t.html"], { cwd: mjs }).status).toBe(0);
+    const rc = project({ ".hipaalintrc": '{ "rules": { "require-unsubscribe": "off" } }\n', "t.html": NO_OPT_OUT });
+    expect(runCli(["t.html"], { cwd: rc }).status).toBe(0);
+  });
+
   it("--config uses one file for every template, ignoring nearer ones", () => {
     const dir = project({
       "sub/.hipaalintrc.json": JSON.stringify({ rules: { "require-unsubscribe": "off" } }),

@@ -134,6 +134,18 @@ describe("an invalid config exits 2 and names the file and the key", () => {
       expect: [/extends/, /hipaa-lint:recomended/, /hipaa-lint:recommended/],
     },
     {
+      name: "a JavaScript config that throws names the config, not the template",
+      file: "hipaa-lint.config.mjs",
+      content: 'throw new Error("boom");\n',
+      expect: [/hipaa-lint\.config\.mjs: cannot load: boom/],
+    },
+    {
+      name: "a JavaScript config with an unknown key",
+      file: "hipaa-lint.config.mjs",
+      content: "export default { rulez: {} };\n",
+      expect: [/hipaa-lint\.config\.mjs: rulez: unknown key/],
+    },
+    {
       name: "a missing extends file",
       file: ".hipaalintrc.yaml",
       content: "extends: ./base.json\n",
