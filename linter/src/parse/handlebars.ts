@@ -210,11 +210,14 @@ export function parseHandlebars(source: string, index: SourceIndex, defaultConte
   const rangeOf = (loc: Loc) => index.range(index.offsetOfHandlebars(loc.start), index.offsetOfHandlebars(loc.end));
   // A block's AST node spans its whole body; its statement is the opening tag.
   const openerEnds = new Map<number, number>();
-  tokens.forEach((token, i) => {
-    if (!BLOCK_OPENERS.has(token.name)) return;
-    const close = tokens.slice(i + 1).find((t) => STATEMENT_CLOSERS.has(t.name));
-    if (close) openerEnds.set(token.start, close.end);
-  });
+  let pendingOpener = -1;
+  for (const token of tokens) {
+    if (BLOCK_OPENERS.has(token.name)) pendingOpener = token.start;
+    else if (pendingOpener >= 0 && STATEMENT_CLOSERS.has(token.name)) {
+      openerEnds.set(pendingOpener, token.end);
+      pendingOpener = -1;
+    }
+  }
   const openerRangeOf = (loc: Loc) => {
     const start = index.offsetOfHandlebars(loc.start);
     return index.range(start, openerEnds.get(start) ?? index.offsetOfHandlebars(loc.end));
