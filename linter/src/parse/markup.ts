@@ -115,6 +115,8 @@ export function parseMarkup(masked: string, original: string, index: SourceIndex
   let run = new TextSpanBuilder();
   let runElement = "#root";
   let runLinkChars = 0;
+  // Measured as text is added: by the time a block closes, it is off the stack.
+  let runHiddenChars = 0;
   let nonBodyDepth = 0;
   let attributes: PendingAttribute[] = [];
 
@@ -127,11 +129,12 @@ export function parseMarkup(masked: string, original: string, index: SourceIndex
         span: run.build(index),
         element: blockElement,
         inLink: blockElement === "mj-button" || blockElement === "button" || runLinkChars >= run.length,
-        hidden: inHidden(),
+        hidden: runHiddenChars >= run.length,
       });
     }
     run = new TextSpanBuilder();
     runLinkChars = 0;
+    runHiddenChars = 0;
   };
 
   const parser = new Parser(
@@ -210,6 +213,7 @@ export function parseMarkup(masked: string, original: string, index: SourceIndex
         const before = run.length;
         append(run);
         if (stack.some((e) => e.link)) runLinkChars += run.length - before;
+        if (inHidden()) runHiddenChars += run.length - before;
       },
       oncomment() {
         const start = parser.startIndex;
