@@ -376,6 +376,46 @@ describe("text runs: statements that render nothing do not split words", () => {
   });
 });
 
+describe("hidden preheaders, images and buttons in HTML", () => {
+  const source = [
+    '<body><div style="display: none; max-height:0" class="preheader">Your {{topic}} results</div>',
+    '<mj-image src="https://cdn.example.org/{{patient.id}}.png" alt="Dr. {{provider.name}}" />',
+    '<button type="button">Book a visit</button>',
+    '<p>Visible <span style="display:none">hidden</span> text</p>',
+    "</body>",
+    "",
+  ].join("\n");
+  const model = parseTemplate(source, { filePath: "h.html" });
+
+  it("a hidden preheader is a surface, and its text run is hidden", () => {
+    const pre = model.surfaces.find((s) => s.origin === "hidden-preheader")!;
+    expect(pre.kind).toBe("preheader");
+    expect(pos(pre.span.range)).toEqual([1, 66, 1, 88]);
+    expect(locateIn(model, pre.span, "results")).toEqual([1, 81, 1, 88]);
+    const run = model.textRuns.find((r) => r.element === "div")!;
+    expect(run.hidden).toBe(true);
+    // Partly hidden text is not a hidden run.
+    expect(model.textRuns.find((r) => r.element === "p")!.hidden).toBe(false);
+  });
+
+  it("images: src and alt with their placeholders", () => {
+    const image = model.images[0]!;
+    expect(pos(image.range)).toEqual([2, 1, 2, 90]);
+    expect(image.src?.value).toBe("https://cdn.example.org/{{patient.id}}.png");
+    expect(pos(image.src!.range)).toEqual([2, 16, 2, 58]);
+    expect(pos(image.alt!.range)).toEqual([2, 65, 2, 86]);
+    expect(placeholder(model, "patient.id").attribute).toEqual({ element: "mj-image", name: "src" });
+    expect(pos(placeholder(model, "provider.name").range)).toEqual([2, 71, 2, 84]);
+  });
+
+  it("a <button> is a link with its label", () => {
+    const button = model.links.find((l) => l.kind === "button")!;
+    expect(button.label.text).toBe("Book a visit");
+    expect(pos(button.range)).toEqual([3, 1, 3, 44]);
+    expect(model.textRuns.find((r) => r.element === "button")?.inLink).toBe(true);
+  });
+});
+
 describe("positions: entities in text", () => {
   it("a word after a decoded entity is located exactly", () => {
     const model = parseTemplate("<p>Caf&eacute; diabetes</p>\n", { filePath: "e.html" });
