@@ -69,7 +69,7 @@ function destinationBounds(source: string, node: MdNode): { start: number; end: 
 }
 
 /** Parses Markdown (masked as for markup) with unified + remark-parse. */
-export function parseMarkdown(masked: string, original: string, index: SourceIndex): MarkupResult {
+export function parseMarkdown(masked: string, original: string, index: SourceIndex, silent: readonly [number, number][] = []): MarkupResult {
   const tree = processor.parse(masked) as unknown as MdNode;
   const textRuns: TextRun[] = [];
   const links: Link[] = [];
@@ -89,7 +89,7 @@ export function parseMarkdown(masked: string, original: string, index: SourceInd
     const value = node.value ?? "";
     const start = startOf(node);
     const end = endOf(node);
-    if (masked.slice(start, end) === value) builder.appendExact(value, start);
+    if (masked.slice(start, end) === value) builder.appendExactSkipping(value, start, silent);
     else builder.appendDecoded(value, start, end);
   };
 
@@ -97,10 +97,12 @@ export function parseMarkdown(masked: string, original: string, index: SourceInd
   const collectInline = (node: MdNode, builders: TextSpanBuilder[], linkDepth: { chars: number }) => {
     for (const child of node.children ?? []) {
       switch (child.type) {
-        case "text":
+        case "text": {
+          const before = builders[0]!.length;
           for (const b of builders) appendText(b, child);
-          if (builders.length > 1) linkDepth.chars += child.value?.length ?? 0;
+          if (builders.length > 1) linkDepth.chars += builders[0]!.length - before;
           break;
+        }
         case "break":
           for (const b of builders) b.appendSeparator("\n", startOf(child));
           break;
@@ -171,7 +173,7 @@ export function parseMarkdown(masked: string, original: string, index: SourceInd
   }
 
   // Raw HTML inside Markdown: one htmlparser2 pass over just those stretches.
-  const html: MarkupResult | null = htmlRanges.length ? parseMarkup(keepOnly(masked, htmlRanges), original, index) : null;
+  const html: MarkupResult | null = htmlRanges.length ? parseMarkup(keepOnly(masked, htmlRanges), original, index, silent) : null;
   return {
     textRuns: [...textRuns, ...(html?.textRuns ?? [])],
     links: [...links, ...(html?.links ?? [])],
@@ -180,7 +182,7 @@ export function parseMarkdown(masked: string, original: string, index: SourceInd
     surfaces: html?.surfaces ?? [],
     comments: html?.comments ?? [],
     regions: [
-      ...urls.map((u) => ({ start: u.range.offset, end: u.range.endOffset, kind: "attribute" as const, element: u.element, attribute: "href" })),
+      ...urls.map((u) => ({ start: u.range.offset, end: u.range.endOffset, kind: "attribute" as const, element: u.element, attribute: u.element === "img" ? "src" : "href" })),
       ...(html?.regions ?? []),
     ],
   };
