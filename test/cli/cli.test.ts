@@ -1,10 +1,13 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { allRules } from "../../rules/index.js";
 import type { LintResult } from "../../linter/src/result.js";
 import { BIN, ROOT, runCli, tempDir } from "../helpers.js";
+
+// Each test spawns the CLI (a second or two each); leave room on a busy machine.
+vi.setConfig({ testTimeout: 120_000 });
 
 /** A clean template: consent category, opt-out link, no raw placeholder. */
 const CLEAN = ["---", "consentCategory: newsletters", "---", '<p>Hi {{firstName}}. <a href="{{unsubscribe_url}}">Unsubscribe</a></p>', ""].join("\n");
