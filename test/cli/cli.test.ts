@@ -226,6 +226,18 @@ describe("--stdin", () => {
     expect(json(["--stdin", "--stdin-filename", "x.md"], dir, md).results[0]!.messages).toEqual([]);
   });
 
+  it("--stdin-filename that an ignore file or the config's ignores exclude gets a warning, not a lint", () => {
+    const dir = project({ ".hipaalintignore": "drafts/\n", ".hipaalintrc.yaml": "ignores: ['old/**']\n" });
+    for (const name of ["drafts/a.html", "old/b.html"]) {
+      const { status, results } = json(["--stdin", "--stdin-filename", name], dir, RAW);
+      expect(status, name).toBe(0);
+      expect(results.map((r) => [r.filePath, r.messages.map((m) => [m.ruleId, m.severity, m.message])])).toEqual([
+        [join(dir, name), [[null, 1, "File ignored because of a matching ignore pattern."]]],
+      ]);
+    }
+    expect(json(["--stdin", "--stdin-filename", "live/c.html"], dir, RAW).status).toBe(1);
+  });
+
   it("refuses file arguments with --stdin", () => {
     const run = runCli(["--stdin", "a.html"], { cwd: tempDir(), input: CLEAN });
     expect(run.status).toBe(2);
