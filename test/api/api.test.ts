@@ -2,10 +2,13 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { parse as parseYaml } from "yaml";
 import { Ajv } from "ajv";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { lintFiles, lintText } from "../../linter/src/api.js";
 import type { LintResult } from "../../linter/src/result.js";
 import { ROOT, runCli, tempDir } from "../helpers.js";
+
+// Each test spawns the CLI (a second or two each); leave room on a busy machine.
+vi.setConfig({ testTimeout: 120_000 });
 
 const CLEAN = ["---", "consentCategory: newsletters", "---", '<p><a href="{{unsubscribe_url}}">Unsubscribe</a></p>', ""].join("\n");
 

@@ -1,10 +1,13 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { allRules } from "../../rules/index.js";
 import type { LintResult } from "../../linter/src/result.js";
 import { BIN, ROOT, runCli, tempDir } from "../helpers.js";
+
+// Each test spawns the CLI (a second or two each); leave room on a busy machine.
+vi.setConfig({ testTimeout: 120_000 });
 
 /** A clean template: consent category, opt-out link, no raw placeholder. */
 const CLEAN = ["---", "consentCategory: newsletters", "---", '<p>Hi {{firstName}}. <a href="{{unsubscribe_url}}">Unsubscribe</a></p>', ""].join("\n");
@@ -221,6 +224,18 @@ describe("--stdin", () => {
     // Named .md, the input is parsed as Markdown: its [link](url) is the opt-out link.
     const md = "---\nconsentCategory: newsletters\n---\n# Hi\n\n[Unsubscribe]({{unsubscribe_url}})\n";
     expect(json(["--stdin", "--stdin-filename", "x.md"], dir, md).results[0]!.messages).toEqual([]);
+  });
+
+  it("--stdin-filename that an ignore file or the config's ignores exclude gets a warning, not a lint", () => {
+    const dir = project({ ".hipaalintignore": "drafts/\n", ".hipaalintrc.yaml": "ignores: ['old/**']\n" });
+    for (const name of ["drafts/a.html", "old/b.html"]) {
+      const { status, results } = json(["--stdin", "--stdin-filename", name], dir, RAW);
+      expect(status, name).toBe(0);
+      expect(results.map((r) => [r.filePath, r.messages.map((m) => [m.ruleId, m.severity, m.message])])).toEqual([
+        [join(dir, name), [[null, 1, "File ignored because of a matching ignore pattern."]]],
+      ]);
+    }
+    expect(json(["--stdin", "--stdin-filename", "live/c.html"], dir, RAW).status).toBe(1);
   });
 
   it("refuses file arguments with --stdin", () => {

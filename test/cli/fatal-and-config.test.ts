@@ -1,9 +1,12 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { lintText } from "../../linter/src/api.js";
 import type { LintResult } from "../../linter/src/result.js";
 import { runCli, tempDir } from "../helpers.js";
+
+// Each test spawns the CLI (a second or two each); leave room on a busy machine.
+vi.setConfig({ testTimeout: 120_000 });
 
 const CLEAN = [
   "---",

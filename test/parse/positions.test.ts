@@ -328,7 +328,11 @@ describe("positions: Markdown", () => {
     expect(pos(image.range)).toEqual([6, 49, 6, 76]);
     expect(image.src?.value).toBe("img/{{b}}.png");
     expect(pos(image.src!.range)).toEqual([6, 62, 6, 75]);
-    expect(pos(placeholder(model, "a").range)).toEqual([6, 57, 6, 58]);
+    const a = placeholder(model, "a");
+    expect(pos(a.range)).toEqual([6, 57, 6, 58]);
+    expect(a.attribute).toEqual({ element: "img", name: "alt" });
+    expect(pos(image.alt!.range)).toEqual([6, 51, 6, 60]);
+    expect(locateIn(model, image.alt!, "alt")).toEqual([6, 51, 6, 54]);
     const b = placeholder(model, "b");
     expect(pos(b.range)).toEqual([6, 68, 6, 69]);
     expect(b.attribute).toEqual({ element: "img", name: "src" });

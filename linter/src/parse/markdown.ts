@@ -78,6 +78,7 @@ export function parseMarkdown(masked: string, original: string, index: SourceInd
   const htmlRanges: [number, number][] = [];
   const definitions = new Map<string, UrlRef>();
   const pendingReferences: { node: MdNode; label: TextSpanBuilder }[] = [];
+  const altRegions: MarkupResult["regions"] = [];
 
   const urlRef = (node: MdNode, attribute: string, element: string): UrlRef | null => {
     const bounds = destinationBounds(original, node);
@@ -127,8 +128,11 @@ export function parseMarkdown(masked: string, original: string, index: SourceInd
           const alt = new TextSpanBuilder();
           const altText = child.alt ?? "";
           const altStart = startOf(child) + 2;
-          if (original.slice(altStart, altStart + altText.length) === altText) alt.appendExact(altText, altStart);
-          else alt.appendDecoded(altText, startOf(child), endOf(child));
+          // mdast's alt comes from the masked source: compare it there.
+          if (masked.slice(altStart, altStart + altText.length) === altText) {
+            alt.appendExact(altText, altStart);
+            if (altText) altRegions.push({ start: altStart, end: altStart + altText.length, kind: "attribute", element: "img", attribute: "alt" });
+          } else alt.appendDecoded(altText, startOf(child), endOf(child));
           const src = child.type === "image" ? urlRef(child, "markdown-image", "img") : null;
           if (src) urls.push(src);
           images.push({ alt: altText ? alt.build(index) : null, src, range: index.range(startOf(child), endOf(child)) });
@@ -183,6 +187,7 @@ export function parseMarkdown(masked: string, original: string, index: SourceInd
     comments: html?.comments ?? [],
     regions: [
       ...urls.map((u) => ({ start: u.range.offset, end: u.range.endOffset, kind: "attribute" as const, element: u.element, attribute: u.element === "img" ? "src" : "href" })),
+      ...altRegions,
       ...(html?.regions ?? []),
     ],
   };
