@@ -305,7 +305,11 @@ describe("config discovery and composition", () => {
     const strict = project({ ".hipaalintrc.yaml": "extends: hipaa-lint:strict\n", "w.html": WARN_ONLY });
     const s = json(["w.html"], strict);
     expect(s.status).toBe(1);
-    expect(s.results[0]!.messages.map((m) => [m.ruleId, m.severity])).toEqual([["valid-consent-category", 2]]);
+    // Strict raises the warning to an error, and reports the first name recommended allows.
+    expect(s.results[0]!.messages.map((m) => [m.ruleId, m.severity])).toEqual([
+      ["valid-consent-category", 2],
+      ["no-phi-placeholder", 2],
+    ]);
 
     const empty = project({ ".hipaalintrc.yaml": "extends: []\nrules:\n  no-unescaped-placeholder: error\n", "t.html": "<p>{{{bio}}} no front matter, no link</p>\n" });
     expect(ids(json(["t.html"], empty).results[0])).toEqual(["no-unescaped-placeholder"]);
@@ -391,9 +395,14 @@ describe("files, folders, globs and ignore files", () => {
     expect(named.status).toBe(0);
     expect(named.results[0]!.messages).toEqual([expect.objectContaining({ ruleId: null, severity: 1, message: expect.stringMatching(/ignored/) })]);
 
-    const allIgnored = runCli(["drafts"], { cwd: dir });
+    // A glob whose every match is ignored is a usage error...
+    const allIgnored = runCli(["*.old.html"], { cwd: dir });
     expect(allIgnored.status).toBe(2);
     expect(allIgnored.stderr).toMatch(/ignored/);
+    // ...but naming an ignored folder lints it: the user asked for it.
+    const namedFolder = json(["drafts"], dir);
+    expect(namedFolder.status).toBe(1);
+    expect(rel(dir, namedFolder.results)).toEqual(["drafts/x.html"]);
   });
 
   it("--ignore-path uses another ignore file instead", () => {
