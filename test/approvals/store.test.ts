@@ -1,9 +1,10 @@
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { Ajv } from "ajv";
 import { describe, expect, it } from "vitest";
 import type { FileApproval } from "../../linter/src/approvals/schema.js";
 import { ApprovalsFileError, approvalPathOf, approvalsPathFor, loadApprovals, parseApprovals, serializeApprovals, writeApprovals } from "../../linter/src/approvals/store.js";
-import { tempDir } from "../helpers.js";
+import { ROOT, tempDir } from "../helpers.js";
 
 // The approvals file: validation that names the entry, a stable serialization, atomic writes.
 
@@ -118,5 +119,14 @@ describe("approvals paths", () => {
     expect(approvalsPathFor(loaded, "/repo/emails", "mine.json")).toBe("/repo/emails/mine.json");
     expect(approvalsPathFor(null, "/work")).toBe("/work/hipaa-lint.approvals.json");
     expect(approvalsPathFor({ filePath: null, data: {} }, "/work")).toBe("/work/hipaa-lint.approvals.json");
+  });
+});
+
+describe("schema/approvals.schema.json", () => {
+  it("is generated from the zod schema and accepts what hipaa-lint writes", () => {
+    const schema = JSON.parse(readFileSync(join(ROOT, "linter", "schema", "approvals.schema.json"), "utf8"));
+    const validate = new Ajv({ strict: false }).compile(schema);
+    expect(validate(JSON.parse(serializeApprovals([entry(), entry({ file: "b.md", expires: "2027-01-01", text: null })])))).toBe(true);
+    expect(validate({ version: 1, approvals: [{ ...entry(), reviewer: "" }] })).toBe(false);
   });
 });

@@ -63,10 +63,11 @@ export async function runApprovalsCli(argv: string[], io: ApprovalsCliIO): Promi
     const [sub, ...args] = rest;
     if (sub === "list") return await list(args, io);
     if (sub === "prune") return await prune(args, io);
-    if (sub === undefined || sub === "--help" || sub === "-h") {
+    if (sub === "--help" || sub === "-h") {
       io.stdout.write(`${APPROVALS_HELP}\n`);
-      return sub === undefined ? 2 : 0;
+      return 0;
     }
+    if (sub === undefined) throw new ApprovalsUsageError('approvals: expected "list" or "prune" (hipaa-lint approvals --help)');
     throw new ApprovalsUsageError(`approvals: unknown command "${sub}"; expected "list" or "prune"`);
   } catch (error) {
     if (error instanceof ApprovalsUsageError || error instanceof NoFilesFoundError) {

@@ -1,6 +1,6 @@
 import { makeResult, type LintMessage, type LintResult } from "../result.js";
 import { isExpired } from "./dates.js";
-import type { FileApproval } from "./schema.js";
+import type { ApprovalCore } from "./schema.js";
 
 /** The key a finding and its approval share within one file. */
 export const findingKey = (ruleId: string, fingerprint: string) => `${ruleId}\u0000${fingerprint}`;
@@ -11,7 +11,7 @@ export function isApprovable(m: LintMessage): m is LintMessage & { ruleId: strin
 }
 
 /** The suppression justification: `<reason> — approved by <reviewer> on <date>`. */
-export function justificationOf(approval: FileApproval): string {
+export function justificationOf(approval: ApprovalCore): string {
   return `${approval.reason} — approved by ${approval.reviewer} on ${approval.date}`;
 }
 
@@ -26,14 +26,14 @@ export interface ApplyApprovalsOptions {
   approvalsFileLabel: string;
 }
 
-export interface AppliedApprovals {
+export interface AppliedApprovals<A extends ApprovalCore = ApprovalCore> {
   result: LintResult;
   /** Approvals that matched a finding and suppressed it. */
-  used: FileApproval[];
+  used: A[];
   /** Approvals that matched a finding but have expired. */
-  expired: FileApproval[];
+  expired: A[];
   /** Approvals that match no finding any more. */
-  stale: FileApproval[];
+  stale: A[];
 }
 
 /**
@@ -42,7 +42,7 @@ export interface AppliedApprovals {
  * exist, so their approvals are not stale. A template that could not be
  * parsed has no findings to compare, so nothing is stale.
  */
-export function staleApprovals(approvals: readonly FileApproval[], result: LintResult, enabledRules: ReadonlySet<string>): FileApproval[] {
+export function staleApprovals<A extends ApprovalCore>(approvals: readonly A[], result: LintResult, enabledRules: ReadonlySet<string>): A[] {
   if (result.fatalErrorCount > 0) return [];
   const present = new Set<string>();
   for (const m of [...result.messages, ...result.suppressedMessages]) {
@@ -51,11 +51,11 @@ export function staleApprovals(approvals: readonly FileApproval[], result: LintR
   return approvals.filter((a) => enabledRules.has(a.ruleId) && !present.has(findingKey(a.ruleId, a.fingerprint)));
 }
 
-function expiredNote(a: FileApproval): string {
+function expiredNote(a: ApprovalCore): string {
   return ` (The approval by ${a.reviewer} on ${a.date} expired on ${a.expires}: fix this, or have it reviewed again with \`hipaa-lint approve\`.)`;
 }
 
-function staleMessage(a: FileApproval, options: ApplyApprovalsOptions): LintMessage {
+function staleMessage(a: ApprovalCore, options: ApplyApprovalsOptions): LintMessage {
   const text = a.text && a.text.length > 80 ? `${a.text.slice(0, 77)}...` : a.text;
   const what = a.surface === "file" || !text ? "for this file" : `on "${text}" in the ${a.surface}`;
   return {
@@ -80,11 +80,11 @@ function byPosition(a: LintMessage, b: LintMessage): number {
  * expired stay, with a note saying so; stale approvals become messages with
  * a null rule id (warnings, or errors with `failOnStale`).
  */
-export function applyApprovals(result: LintResult, approvals: readonly FileApproval[], options: ApplyApprovalsOptions): AppliedApprovals {
+export function applyApprovals<A extends ApprovalCore>(result: LintResult, approvals: readonly A[], options: ApplyApprovalsOptions): AppliedApprovals<A> {
   if (!approvals.length) return { result, used: [], expired: [], stale: [] };
   const byKey = new Map(approvals.map((a) => [findingKey(a.ruleId, a.fingerprint), a]));
-  const used = new Set<FileApproval>();
-  const expired = new Set<FileApproval>();
+  const used = new Set<A>();
+  const expired = new Set<A>();
   const messages: LintMessage[] = [];
   const suppressed: LintMessage[] = [...result.suppressedMessages];
   for (const m of result.messages) {

@@ -52,6 +52,8 @@ export const approvalsFileSchema = z
   .describe("hipaa-lint reviewer approvals");
 
 export type FileApproval = z.output<typeof fileApprovalSchema>;
+/** The fields matching reads, wherever the approval is stored. */
+export type ApprovalCore = Omit<FileApproval, "file">;
 export type ApprovalsFileData = z.output<typeof approvalsFileSchema>;
 
 /**
