@@ -3,15 +3,16 @@ import { join } from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
 import { allRules } from "../../rules/index.js";
 import { runCli, tempDir } from "../helpers.js";
-import { APPROVALS, SUBJECT_TEMPLATE, APPROVE, lintJson, readApprovals, edit } from "./fixtures.js";
+import { APPROVALS, SUBJECT_TEMPLATE, APPROVE, lintJson, readApprovals, edit, E2E_TIMEOUT, pinRules } from "./fixtures.js";
 
 // End to end: the built CLI as a subprocess, on temporary folders with no git.
 
-describe("hipaa-lint approve: a finding in the subject line", () => {
+describe("hipaa-lint approve: a finding in the subject line", { timeout: E2E_TIMEOUT }, () => {
   let dir: string;
   let template: string;
   beforeEach(() => {
     dir = tempDir("hipaa-lint-approvals-");
+    pinRules(dir);
     template = join(dir, "visit-summary.mjml");
     writeFileSync(template, SUBJECT_TEMPLATE);
   });
@@ -113,6 +114,12 @@ describe("hipaa-lint approve: a finding in the subject line", () => {
     const stylish = runCli(["visit-summary.mjml"], { cwd: dir });
     expect(stylish.status).toBe(1);
     expect(stylish.stdout).toContain("expired on 2020-03-31");
+
+    // Approving it again renews the approval in place.
+    const renew = runCli([...APPROVE, "visit-summary.mjml", "--expires", "2999-06-30"], { cwd: dir });
+    expect(renew.status).toBe(0);
+    expect(readApprovals(dir).approvals).toMatchObject([{ date: expect.not.stringMatching(/^2020-/), expires: "2999-06-30" }]);
+    expect(lintJson(dir, ["visit-summary.mjml"]).status).toBe(0);
   });
 
   it("exits 2 on a corrupted approvals file, naming the entry and key", () => {
@@ -143,6 +150,7 @@ describe("hipaa-lint approve: a finding in the subject line", () => {
   it.skipIf(!allRules.some((r) => r.meta.id === "no-condition-in-subject"))(
     "a condition in the subject: fails, passes once approved, fails again and reports the approval stale when the subject changes",
     () => {
+      pinRules(dir, { "no-condition-in-subject": "error" });
       const path = join(dir, "diabetes-update.mjml");
       writeFileSync(
         path,

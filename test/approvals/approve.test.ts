@@ -2,14 +2,15 @@ import { existsSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
 import { runCli, tempDir } from "../helpers.js";
-import { APPROVALS, SUBJECT_TEMPLATE, BODY_TEMPLATE, APPROVE, lintJson, readApprovals, edit } from "./fixtures.js";
+import { APPROVALS, SUBJECT_TEMPLATE, BODY_TEMPLATE, APPROVE, lintJson, readApprovals, edit, E2E_TIMEOUT, pinRules } from "./fixtures.js";
 
 // End to end: the built CLI as a subprocess, on temporary folders with no git.
 
-describe("hipaa-lint approve: body findings, file-level findings, filters", () => {
+describe("hipaa-lint approve: body findings, file-level findings, filters", { timeout: E2E_TIMEOUT }, () => {
   let dir: string;
   beforeEach(() => {
     dir = tempDir("hipaa-lint-approvals-");
+    pinRules(dir);
   });
 
   it("keeps a body approval across edits elsewhere and voids it when its paragraph changes", () => {
@@ -78,8 +79,24 @@ describe("hipaa-lint approve: body findings, file-level findings, filters", () =
     expect(existsSync(join(dir, APPROVALS))).toBe(false);
   });
 
+  it("applies approvals to --stdin with --stdin-filename, and leaves approved findings alone on a second approve", () => {
+    writeFileSync(join(dir, "note.mjml"), BODY_TEMPLATE);
+    expect(runCli([...APPROVE, "note.mjml"], { cwd: dir }).status).toBe(0);
+    const again = runCli(["approve", "note.mjml", "--reviewer", "Someone Else", "--reason", "again"], { cwd: dir });
+    expect(again.status).toBe(0);
+    expect(again.stdout).toContain("No unapproved findings (1 finding already approved); nothing approved.");
+    expect(readApprovals(dir).approvals).toMatchObject([{ reviewer: "Dana Reyes (Privacy Office)" }]);
+
+    const stdin = runCli(["--format", "json", "--stdin", "--stdin-filename", "note.mjml"], { cwd: dir, input: BODY_TEMPLATE });
+    expect(stdin.status).toBe(0);
+    expect(JSON.parse(stdin.stdout)[0].suppressedMessages).toHaveLength(1);
+    const changed = runCli(["--stdin", "--stdin-filename", "note.mjml"], { cwd: dir, input: BODY_TEMPLATE.replace("Here is", "Here's") });
+    expect(changed.status).toBe(1);
+    expect(changed.stdout).toContain("Stale approval");
+  });
+
   it("does not count approved warnings towards --max-warnings", () => {
-    writeFileSync(join(dir, "hipaa-lint.config.yaml"), "rules:\n  no-unescaped-placeholder: warn\n");
+    pinRules(dir, { "no-unescaped-placeholder": "warn" });
     writeFileSync(join(dir, "note.mjml"), BODY_TEMPLATE);
     expect(runCli(["--max-warnings", "0", "note.mjml"], { cwd: dir }).status).toBe(1);
     expect(runCli([...APPROVE, "note.mjml"], { cwd: dir }).status).toBe(0);

@@ -77,3 +77,15 @@ export function edit(path: string, from: string, to: string): void {
   writeFileSync(path, text.replace(from, to));
 }
 
+
+/** Each test spawns the CLI several times (about a second each on a busy CI machine): room, not a deadline. */
+export const E2E_TIMEOUT = 120_000;
+
+/**
+ * Writes a config that turns on only the rules a test is about, so that rules
+ * added later (and their findings on these templates) do not change it.
+ */
+export function pinRules(dir: string, rules: Record<string, string> = { "no-unescaped-placeholder": "error", "require-unsubscribe": "error" }): void {
+  const lines = Object.entries(rules).map(([id, severity]) => `  ${id}: ${severity}`);
+  writeFileSync(join(dir, "hipaa-lint.config.yaml"), `extends: []\nrules:\n${lines.join("\n")}\n`);
+}

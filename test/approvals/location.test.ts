@@ -2,11 +2,20 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli, tempDir } from "../helpers.js";
-import { APPROVALS, BODY_TEMPLATE, APPROVE, readApprovals } from "./fixtures.js";
+import { APPROVALS, BODY_TEMPLATE, APPROVE, readApprovals, E2E_TIMEOUT } from "./fixtures.js";
 
 // End to end: the built CLI as a subprocess, on temporary folders with no git.
 
-describe("where the approvals file lives", () => {
+describe("where the approvals file lives", { timeout: E2E_TIMEOUT }, () => {
+  it("in the current folder when no config applies", () => {
+    const root = tempDir("hipaa-lint-approvals-");
+    writeFileSync(join(root, "note.mjml"), BODY_TEMPLATE);
+    expect(runCli(["note.mjml"], { cwd: root }).status).toBe(1);
+    expect(runCli([...APPROVE, "note.mjml"], { cwd: root }).status).toBe(0);
+    expect(readApprovals(root).approvals.length).toBeGreaterThan(0);
+    expect(runCli(["note.mjml"], { cwd: root }).status).toBe(0);
+  });
+
   it("beside the config file in use, with paths relative to it", () => {
     const root = tempDir("hipaa-lint-approvals-");
     mkdirSync(join(root, "emails", "reminders"), { recursive: true });
