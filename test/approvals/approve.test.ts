@@ -66,6 +66,17 @@ describe("hipaa-lint approve: body findings, file-level findings, filters", { ti
     expect(unknownRule.stderr).toContain('did you mean "require-unsubscribe"');
   });
 
+  it("records one approval for identical findings in identical paragraphs, covering both", () => {
+    const paragraph = "<mj-text>Here is your note: {{{patient.noteHtml}}}</mj-text>";
+    writeFileSync(join(dir, "twice.mjml"), BODY_TEMPLATE.replace("<mj-text>See you at the clinic.</mj-text>", paragraph));
+    expect(lintJson(dir, ["twice.mjml"]).results[0]!.messages).toHaveLength(2);
+    expect(runCli([...APPROVE, "twice.mjml"], { cwd: dir }).status).toBe(0);
+    expect(readApprovals(dir).approvals).toHaveLength(1);
+    const after = lintJson(dir, ["twice.mjml"]);
+    expect(after.status).toBe(0);
+    expect(after.results[0]!.suppressedMessages).toHaveLength(2);
+  });
+
   it("requires a reviewer and a reason, and a future expiry date", () => {
     writeFileSync(join(dir, "note.mjml"), BODY_TEMPLATE);
     const noReviewer = runCli(["approve", "note.mjml", "--reason", "ok"], { cwd: dir });

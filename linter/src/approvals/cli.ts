@@ -154,7 +154,11 @@ async function approve(argv: string[], io: ApprovalsCliIO): Promise<number> {
     const approvalsPath = run.pathFor(await resolver.loadedFor(file.filePath));
     const source = readFileSync(file.filePath, "utf8");
     const list = additions.get(approvalsPath) ?? [];
+    const seen = new Set<string>();
     for (const m of findings) {
+      // Identical findings in identical nodes share a fingerprint: one approval covers them.
+      if (seen.has(findingKey(m.ruleId, m.fingerprint))) continue;
+      seen.add(findingKey(m.ruleId, m.fingerprint));
       const text = flaggedText(source, m);
       list.push({
         file: approvalPathOf(approvalsPath, file.filePath),
