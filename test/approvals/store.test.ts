@@ -101,6 +101,17 @@ describe("serializeApprovals and writeApprovals", () => {
     expect(readFileSync(path, "utf8")).toBe(serializeApprovals([entry()]));
   });
 
+  it("keeps the file's $schema", () => {
+    const dir = tempDir();
+    const path = join(dir, "hipaa-lint.approvals.json");
+    const schema = "./node_modules/hipaa-lint/schema/approvals.schema.json";
+    writeFileSync(path, JSON.stringify({ $schema: schema, version: 1, approvals: [entry()] }));
+    const loaded = loadApprovals(path);
+    expect(loaded.$schema).toBe(schema);
+    writeApprovals(path, loaded.approvals, loaded.$schema);
+    expect(readFileSync(path, "utf8")).toMatch(/^\{\n  "\$schema": "\.\/node_modules\/hipaa-lint\/schema\/approvals\.schema\.json",\n  "version": 1,/);
+  });
+
   it("treats a missing file as no approvals", () => {
     expect(loadApprovals(join(tempDir(), "none.json")).approvals).toEqual([]);
   });

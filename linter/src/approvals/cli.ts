@@ -188,9 +188,10 @@ async function approve(argv: string[], io: ApprovalsCliIO): Promise<number> {
   }
   for (const [approvalsPath, added] of additions) {
     // Read again just before writing, so the newest file is the one updated.
-    const current = loadApprovals(approvalsPath).approvals;
+    const current = loadApprovals(approvalsPath);
     const replaced = new Set(added.map((a) => `${a.file}\u0000${findingKey(a.ruleId, a.fingerprint)}`));
-    writeApprovals(approvalsPath, [...current.filter((a) => !replaced.has(`${a.file}\u0000${findingKey(a.ruleId, a.fingerprint)}`)), ...added]);
+    const kept = current.approvals.filter((a) => !replaced.has(`${a.file}\u0000${findingKey(a.ruleId, a.fingerprint)}`));
+    writeApprovals(approvalsPath, [...kept, ...added], current.$schema);
   }
   const targets = [...additions.keys()].map((p) => display(cwd, p)).join(", ");
   io.stdout.write(`Approved ${plural(count, "finding")} by ${reviewer}${expires ? ` until ${expires}` : ""} in ${targets}${already}:\n${report.join("\n")}\n`);
@@ -250,7 +251,7 @@ async function prune(argv: string[], io: ApprovalsCliIO): Promise<number> {
   }
   const cwd = io.cwd;
   const path = await approvalsFileFor(values, cwd);
-  const { approvals } = loadApprovals(path);
+  const { approvals, $schema } = loadApprovals(path);
   const options = { cwd, configFile: values.config as string | undefined };
   const resolver = new ConfigResolver(options);
   const stale = new Set<FileApproval>();
@@ -273,7 +274,7 @@ async function prune(argv: string[], io: ApprovalsCliIO): Promise<number> {
     return 0;
   }
   const lines = [...stale].map((a) => `  ${a.file}  ${a.ruleId}${a.text ? `  ${a.text}` : ""}  (approved by ${a.reviewer} on ${a.date})`);
-  if (!values["dry-run"]) writeApprovals(path, approvals.filter((a) => !stale.has(a)));
+  if (!values["dry-run"]) writeApprovals(path, approvals.filter((a) => !stale.has(a)), $schema);
   io.stdout.write(`${values["dry-run"] ? "Would remove" : "Removed"} ${plural(stale.size, "stale approval")} from ${display(cwd, path)}:\n${lines.join("\n")}\n`);
   return 0;
 }

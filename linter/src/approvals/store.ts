@@ -23,6 +23,8 @@ export interface ApprovalsFile {
   /** Absolute path of the approvals file. */
   filePath: string;
   approvals: FileApproval[];
+  /** The file's `$schema`, kept when it is written again. */
+  $schema?: string;
 }
 
 /**
@@ -57,6 +59,11 @@ const keyOf = (a: Pick<FileApproval, "file" | "ruleId" | "fingerprint">) => `${a
 
 /** Parses and validates an approvals file's text; errors name the entry index and key. */
 export function parseApprovals(content: string, filePath: string): FileApproval[] {
+  return parseApprovalsFile(content, filePath).approvals;
+}
+
+/** Parses and validates an approvals file's text, `$schema` included. */
+export function parseApprovalsFile(content: string, filePath: string): ApprovalsFile {
   let raw: unknown;
   try {
     raw = JSON.parse(content);
@@ -87,7 +94,7 @@ export function parseApprovals(content: string, filePath: string): FileApproval[
     }
     seen.set(key, index);
   });
-  return parsed.data.approvals;
+  return { filePath, approvals: parsed.data.approvals, ...(parsed.data.$schema !== undefined ? { $schema: parsed.data.$schema } : {}) };
 }
 
 /** " (the entry for FILE, RULE)", to find a broken entry in a long file. */
@@ -108,7 +115,7 @@ export function loadApprovals(filePath: string): ApprovalsFile {
   } catch (error) {
     throw new ApprovalsFileError(filePath, "", `cannot read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
   }
-  return { filePath, approvals: parseApprovals(content, filePath) };
+  return parseApprovalsFile(content, filePath);
 }
 
 /** Stable order: by file, then rule, then fingerprint, so that diffs stay small. */
@@ -118,7 +125,7 @@ export function sortApprovals(approvals: readonly FileApproval[]): FileApproval[
 }
 
 /** The file's text: fixed key order, stable entry order, 2-space JSON, final newline. */
-export function serializeApprovals(approvals: readonly FileApproval[]): string {
+export function serializeApprovals(approvals: readonly FileApproval[], $schema?: string): string {
   const ordered = sortApprovals(approvals).map((a) => ({
     file: a.file,
     ruleId: a.ruleId,
@@ -130,7 +137,7 @@ export function serializeApprovals(approvals: readonly FileApproval[]): string {
     date: a.date,
     expires: a.expires,
   }));
-  return `${JSON.stringify({ version: APPROVALS_FILE_VERSION, approvals: ordered }, null, 2)}\n`;
+  return `${JSON.stringify({ ...($schema !== undefined ? { $schema } : {}), version: APPROVALS_FILE_VERSION, approvals: ordered }, null, 2)}\n`;
 }
 
 /**
@@ -138,8 +145,8 @@ export function serializeApprovals(approvals: readonly FileApproval[]): string {
  * flushed, then renamed over the old one. A crash leaves the old file or the
  * new one, never half of one.
  */
-export function writeApprovals(filePath: string, approvals: readonly FileApproval[]): void {
-  const text = serializeApprovals(approvals);
+export function writeApprovals(filePath: string, approvals: readonly FileApproval[], $schema?: string): void {
+  const text = serializeApprovals(approvals, $schema);
   mkdirSync(dirname(filePath), { recursive: true });
   const temp = join(dirname(filePath), `.${basename(filePath)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
   try {
