@@ -19,7 +19,7 @@ describe("where the approvals file lives", { timeout: E2E_TIMEOUT }, () => {
   it("beside the config file in use, with paths relative to it", () => {
     const root = tempDir("hipaa-lint-approvals-");
     mkdirSync(join(root, "emails", "reminders"), { recursive: true });
-    writeFileSync(join(root, "hipaa-lint.config.yaml"), "extends: hipaa-lint:recommended\n");
+    writeFileSync(join(root, "hipaa-lint.config.yaml"), "extends: []\nrules:\n  no-unescaped-placeholder: error\n");
     writeFileSync(join(root, "emails", "reminders", "note.mjml"), BODY_TEMPLATE);
     const cwd = join(root, "emails");
     expect(runCli([...APPROVE, "reminders/note.mjml"], { cwd }).status).toBe(0);
@@ -32,7 +32,7 @@ describe("where the approvals file lives", { timeout: E2E_TIMEOUT }, () => {
   it("at the config's `approvals` path, or at --approvals FILE", () => {
     const root = tempDir("hipaa-lint-approvals-");
     mkdirSync(join(root, "compliance"));
-    writeFileSync(join(root, "hipaa-lint.config.json"), JSON.stringify({ approvals: "compliance/approved.json" }));
+    writeFileSync(join(root, "hipaa-lint.config.json"), JSON.stringify({ approvals: "compliance/approved.json", extends: [], rules: { "no-unescaped-placeholder": "error" } }));
     writeFileSync(join(root, "note.mjml"), BODY_TEMPLATE);
     expect(runCli([...APPROVE, "note.mjml"], { cwd: root }).status).toBe(0);
     expect(JSON.parse(readFileSync(join(root, "compliance", "approved.json"), "utf8")).approvals).toMatchObject([{ file: "../note.mjml" }]);

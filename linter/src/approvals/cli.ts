@@ -146,7 +146,7 @@ async function approve(argv: string[], io: ApprovalsCliIO): Promise<number> {
   const wanted = (m: LintMessage) => (ruleId === undefined || m.ruleId === ruleId) && (line === undefined || (m.line <= line && line <= (m.endLine ?? m.line)));
   for (const file of files) {
     if (file.ignored) continue;
-    const result = await lintFile(file.filePath, resolver, options, run);
+    const result = await lintFile(file.filePath, resolver, options, file.root, run);
     if (!result) continue;
     alreadyApproved += result.suppressedMessages.filter((m) => m.suppressions?.some((s) => s.kind === "external") && wanted(m)).length;
     const findings = result.messages.filter(isApprovable).filter(wanted);
@@ -263,7 +263,7 @@ async function prune(argv: string[], io: ApprovalsCliIO): Promise<number> {
       entries.forEach((a) => stale.add(a));
       continue;
     }
-    const result = await lintFile(template, resolver, options, null);
+    const result = await lintFile(template, resolver, options, undefined, null);
     if (!result) continue; // ignored by the config: not linted, so not judged
     const config = await resolver.effectiveFor(template);
     const enabled = new Set(Object.entries(config.rules).filter(([, s]) => s.severity !== "off").map(([id]) => id));

@@ -14,7 +14,7 @@ const stylish: Formatter = (results, { cwd, color, showSuppressed, maxWarningsEx
   const out: string[] = [];
   for (const result of results) {
     const shown: (LintMessage & { approved?: boolean })[] = [...result.messages];
-    // Approved by a reviewer (external), not disabled by an inline directive.
+    // Findings a reviewer approved (inline directives are the template's own business).
     const approvedHere = result.suppressedMessages.filter((m) => m.suppressions?.some((s) => s.kind === "external"));
     if (showSuppressed) {
       for (const m of approvedHere) shown.push({ ...m, approved: true });
