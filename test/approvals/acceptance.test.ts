@@ -167,9 +167,20 @@ describe("hipaa-lint approve: a finding in the subject line", { timeout: E2E_TIM
       const after = lintJson(dir, ["diabetes-update.mjml"]);
       expect(after.status).toBe(0);
       expect(after.results[0]!.suppressedMessages.some((m) => m.ruleId === "no-condition-in-subject" && m.suppressions?.[0]?.kind === "external")).toBe(true);
+      const sarif = JSON.parse(runCli(["--format", "sarif", "diabetes-update.mjml"], { cwd: dir }).stdout);
+      const approved = sarif.runs[0].results.find((r: { ruleId: string }) => r.ruleId === "no-condition-in-subject");
+      expect(approved.suppressions).toEqual([{ kind: "external", status: "accepted", justification: expect.stringContaining("approved by Dana Reyes (Privacy Office) on ") }]);
 
       edit(path, "Your care team has posted a summary of your last visit.", "Your care team wrote to you.");
       expect(lintJson(dir, ["diabetes-update.mjml"]).status).toBe(0);
+
+      // Once expired, it fails again, saying so.
+      const stored = readApprovals(dir);
+      writeFileSync(join(dir, APPROVALS), JSON.stringify({ ...stored, approvals: stored.approvals.map((x) => ({ ...x, expires: "2021-01-01" })) }));
+      const expired = lintJson(dir, ["diabetes-update.mjml"]);
+      expect(expired.status).toBe(1);
+      expect(expired.results[0]!.messages.find((m) => m.ruleId === "no-condition-in-subject")?.message).toContain("expired on 2021-01-01");
+      writeFileSync(join(dir, APPROVALS), JSON.stringify(stored));
 
       edit(path, "New tips for managing your diabetes", "New tips for managing your diabetes this winter");
       const edited = lintJson(dir, ["diabetes-update.mjml"]);
