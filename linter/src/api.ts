@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { allRules } from "../../rules/index.js";
+import { ApprovalsRun, type ApprovalOptions } from "./approvals/run.js";
 import {
   effectiveConfigFor,
   findConfigFor,
@@ -27,6 +28,12 @@ export interface LintOptions {
   /** Rule settings applied last, as `--rule` does. */
   ruleOverrides?: Record<string, unknown>;
   reportUnusedDisableDirectives?: boolean;
+  /**
+   * Reviewer approvals (hipaa-lint.approvals.json beside the config in use).
+   * lintFiles applies them unless this is false; lintText only when this is
+   * set and a filePath is given.
+   */
+  approvals?: ApprovalOptions | false;
 }
 
 export interface LintTextOptions extends LintOptions {
@@ -79,17 +86,25 @@ export async function lintText(source: string, options: LintTextOptions = {}): P
   const filePath = options.filePath ? resolve(cwd, options.filePath) : null;
   const resolver = new ConfigResolver(options);
   const config = await resolver.effectiveFor(filePath);
-  return lintTemplate(source, config, {
+  const result = lintTemplate(source, config, {
     filePath: filePath ?? "<text>",
     format: options.format ?? null,
     reportUnusedDisableDirectives: options.reportUnusedDisableDirectives,
   });
+  if (!filePath || !options.approvals) return result;
+  return new ApprovalsRun(cwd, options.approvals).applyTo(result, await resolver.loadedFor(filePath), config).result;
 }
 
 const decoder = new TextDecoder("utf-8");
 
 /** Reads and lints one file; unreadable, binary or oversized files become fatal messages. */
-export async function lintFile(filePath: string, resolver: ConfigResolver, options: LintOptions, root?: string): Promise<LintResult | null> {
+export async function lintFile(
+  filePath: string,
+  resolver: ConfigResolver,
+  options: LintOptions,
+  root?: string,
+  approvals: ApprovalsRun | null = null,
+): Promise<LintResult | null> {
   const loaded = await resolver.loadedFor(filePath);
   // A config's `ignores` skip what a folder or glob finds, unless the folder named is itself ignored.
   if (isIgnoredByConfig(loaded, filePath) && !(root && root !== filePath && isIgnoredByConfig(loaded, join(root, "_")))) return null;
@@ -105,7 +120,8 @@ export async function lintFile(filePath: string, resolver: ConfigResolver, optio
     return fatalResult(filePath, `File is ${bytes.length} bytes, over the ${config.maxFileSize}-byte limit (\`maxFileSize\`): not linted.`);
   }
   if (bytes.includes(0)) return fatalResult(filePath, "File contains NUL bytes: it looks binary, not a template. Not linted.");
-  return lintTemplate(decoder.decode(bytes), config, { filePath, reportUnusedDisableDirectives: options.reportUnusedDisableDirectives });
+  const result = lintTemplate(decoder.decode(bytes), config, { filePath, reportUnusedDisableDirectives: options.reportUnusedDisableDirectives });
+  return approvals ? approvals.applyTo(result, loaded, config).result : result;
 }
 
 /** Lints files, folders and globs; the CLI's engine. */
@@ -113,6 +129,7 @@ export async function lintFiles(patterns: string[], options: LintFilesOptions = 
   const cwd = options.cwd ?? process.cwd();
   const files = await expandPatterns(patterns, cwd, loadIgnoreFile(cwd, options.ignorePath));
   const resolver = new ConfigResolver(options);
+  const approvals = options.approvals === false ? null : new ApprovalsRun(cwd, options.approvals ?? {});
   const results: LintResult[] = [];
   const ignoredWarning = (filePath: string) =>
     makeResult(filePath, [{ ruleId: null, severity: 1, message: "File ignored because of a matching ignore pattern.", line: 1, column: 1 }]);
@@ -121,7 +138,7 @@ export async function lintFiles(patterns: string[], options: LintFilesOptions = 
     if (file.ignored) {
       results.push(ignoredWarning(file.filePath));
     } else {
-      const result = await lintFile(file.filePath, resolver, options, file.root);
+      const result = await lintFile(file.filePath, resolver, options, file.root, approvals);
       if (result) results.push(result);
       // A file named on the command line but ignored by the config's `ignores`:
       // say so, as for .hipaalintignore, rather than pass silently.
