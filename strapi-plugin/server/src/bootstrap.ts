@@ -10,7 +10,7 @@ const actions = [
 ].map((action) => ({ ...action, section: "plugins", pluginName: "hipaa-lint" }));
 
 const refuse = (what: string) => () => {
-  throw new errors.ForbiddenError(`Review events are an append-only audit trail: they cannot be ${what}.`);
+  throw new errors.PolicyError(`Review events are an append-only audit trail: they cannot be ${what}.`);
 };
 
 /** Creates the "Compliance Reviewer" role (read + approve) when no role of that name exists. */

@@ -90,7 +90,7 @@ export function documentsMiddleware(strapi: Core.Strapi) {
   return async (ctx: Ctx, next: Next) => {
     if (ctx.uid === REVIEW_EVENT_UID) {
       if (WRITES.has(ctx.action)) {
-        throw new errors.ForbiddenError(`Review events are an append-only audit trail: "${ctx.action}" is not allowed on them.`);
+        throw new errors.PolicyError(`Review events are an append-only audit trail: "${ctx.action}" is not allowed on them.`);
       }
       return next();
     }

@@ -60,7 +60,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       await this.record(event);
       return;
     }
+    // Strapi's transaction context can hand the same callback list to a
+    // later transaction of the same request: write at most once.
+    let written = false;
     const write = () => {
+      if (written) return;
+      written = true;
       this.record(event).catch((error: unknown) => strapi.log.error(`[hipaa-lint] could not record a ${event.action} audit event: ${(error as Error).message}`));
     };
     await strapi.db.transaction(async ({ onCommit, onRollback }) => {

@@ -180,7 +180,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const { separationOfDuties } = await settings().get();
         const lastEditor = row.updatedBy ?? row.createdBy;
         if (separationOfDuties && lastEditor && lastEditor.id === reviewer.id) {
-          throw new errors.ForbiddenError(
+          // A PolicyError, not a ForbiddenError: Strapi replaces the message of the latter with "Forbidden".
+          throw new errors.PolicyError(
             `Separation of duties: you edited campaign "${row.title}" last, so another reviewer must ${decision === "approved" ? "approve" : "reject"} it (setting \`separationOfDuties\`).`,
           );
         }

@@ -1,6 +1,6 @@
 import type { Core } from "@strapi/strapi";
 import { errors } from "@strapi/utils";
-import { allRules, ConfigError, validateConfig, type ConfigInput } from "hipaa-lint";
+import { allRules, ConfigError, effectiveConfigFor, PRESETS, validateConfig, type ConfigInput } from "hipaa-lint";
 import { z } from "zod";
 import { PLUGIN_ID } from "../constants";
 
@@ -34,7 +34,7 @@ export function invalidSettings(key: string, detail: string): errors.ValidationE
 }
 
 /** Validates a (partial) settings object; config goes through the linter's own schema and rule option schemas. */
-export function validateSettings(raw: unknown, base: PluginSettings = DEFAULT_SETTINGS): PluginSettings {
+export async function validateSettings(raw: unknown, base: PluginSettings = DEFAULT_SETTINGS): Promise<PluginSettings> {
   const parsed = settingsSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
@@ -50,8 +50,20 @@ export function validateSettings(raw: unknown, base: PluginSettings = DEFAULT_SE
   if ("consentCategories" in (next.config as object)) {
     return fail("config.consentCategories", "consent categories are managed in the Consent category collection of the content manager, not in settings");
   }
+  const extendsValue = (next.config as { extends?: unknown }).extends;
+  if (extendsValue !== undefined) {
+    const list = Array.isArray(extendsValue) ? extendsValue : [extendsValue];
+    list.forEach((name, i) => {
+      if (typeof name === "string" && !(PRESETS as readonly string[]).includes(name)) {
+        // A config path would make the server read (or, for .js/.mjs, run) a file named by an admin request.
+        fail(Array.isArray(extendsValue) ? `config.extends.${i}` : "config.extends", `unknown preset "${name}": settings may extend only ${PRESETS.join(", ")} (config files on the server are not read from settings)`);
+      }
+    });
+  }
   try {
-    validateConfig(next.config, null, allRules);
+    const data = validateConfig(next.config, null, allRules);
+    // resolves `extends`: an unknown preset or config path is refused now, not at the next lint
+    await effectiveConfigFor({ filePath: null, data }, null, allRules);
   } catch (error) {
     if (error instanceof ConfigError) {
       const inner = error.keyPath && error.keyPath !== "(top level)" ? `config.${error.keyPath}` : "config";
@@ -76,7 +88,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** Validates and stores a partial update; returns the full new settings. */
     async update(raw: unknown): Promise<PluginSettings> {
       const current = await this.get();
-      const next = validateSettings(raw, current);
+      const next = await validateSettings(raw, current);
       await store().set({ value: next });
       return next;
     },
