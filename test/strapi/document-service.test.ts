@@ -4,9 +4,13 @@
  * path, approvals bound to content, the append-only audit trail, settings
  * and the consent-category custom field.
  */
+import { readdirSync } from "node:fs";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { blockedCases, clean, eventually, noUnsubscribe } from "./fixtures";
-import { bootPlayground, CAMPAIGN, CATEGORY, EVENT, type Playground } from "./playground";
+import { bootPlayground, CAMPAIGN, CATEGORY, EVENT, PLAYGROUND, type Playground } from "./playground";
+
+const TEMPLATES = join(PLAYGROUND, "../../templates");
 
 let app: Playground;
 let strapi: any;
@@ -57,8 +61,19 @@ describe("bootstrap", () => {
     const categories = await strapi.documents(CATEGORY).findMany({ sort: "key" });
     expect(categories.map((c: any) => c.key)).toEqual(["appointment-reminders", "condition-specific-updates", "events", "newsletters", "wellness-tips"]);
     expect(categories.find((c: any) => c.key === "condition-specific-updates").conditionSpecific).toBe(true);
-    const seeded = await docs().findFirst({ filters: { title: "Monthly newsletter" }, populate: ["consentCategory"] });
-    expect(seeded).toMatchObject({ format: "mjml", reviewStatus: "clean", consentCategory: { key: "newsletters" } });
+    const seeded = await docs().findMany({ filters: { title: { $notContains: "#" } }, populate: ["consentCategory"], sort: "title" });
+    const starters = readdirSync(TEMPLATES).filter((f) => /\.(mjml|html|hbs|md)$/.test(f));
+    const failing = readdirSync(join(TEMPLATES, "examples-failing")).filter((f) => /\.(mjml|html|hbs|md)$/.test(f) && f !== "README.md");
+    expect(seeded).toHaveLength(starters.length + failing.length);
+    // the starter templates pass, as they do on the command line
+    for (const campaign of seeded.filter((c: any) => !c.title.startsWith("Failing example"))) {
+      expect(campaign.reviewStatus, `${campaign.title}: ${JSON.stringify(campaign.lintReport.findings)}`).toBe("clean");
+    }
+    expect(seeded.find((c: any) => c.title === "Newsletter")).toMatchObject({ format: "mjml", consentCategory: { key: "newsletters" } });
+    expect(seeded.find((c: any) => c.title === "Appointment reminder")).toMatchObject({ format: "html" });
+    const subjectExample = seeded.find((c: any) => c.title === "Failing example: No condition in subject");
+    expect(subjectExample.reviewStatus).toBe("flagged");
+    expect(subjectExample.lintReport.findings).toEqual(expect.arrayContaining([expect.objectContaining({ ruleId: "no-condition-in-subject", field: "subject" })]));
   });
 });
 
@@ -94,6 +109,26 @@ describe("lint on save", () => {
     } finally {
       await strapi.documents(CATEGORY).update({ documentId: await categoryId("events"), data: { active: true } });
     }
+  });
+
+  it("makes naming a condition an error unless the consent category is condition-specific", async () => {
+    const body = `<html><body>
+<p>Hi {{firstName}},</p>
+<p>Since your diagnosis of type 2 diabetes, your care team recommends a check-in every three months.</p>
+<p><a href="{{unsubscribe_url}}">Unsubscribe</a></p>
+</body></html>`;
+    const general = await createDraft({ ...clean, title: "Body condition", body });
+    const generalReport = (await draftOf(general.documentId)).lintReport;
+    expect(generalReport.findings).toEqual(expect.arrayContaining([expect.objectContaining({ ruleId: "no-condition-in-body", severity: "error", field: "body", blocking: true })]));
+    expect((await draftOf(general.documentId)).reviewStatus).toBe("flagged");
+
+    const optedIn = await createDraft({ ...clean, title: "Body condition", body }, { consentCategory: await categoryId("condition-specific-updates") });
+    const optedInDraft = await draftOf(optedIn.documentId);
+    expect(optedInDraft.lintReport.findings).toEqual(expect.arrayContaining([expect.objectContaining({ ruleId: "no-condition-in-body", severity: "warn", blocking: false })]));
+    expect(optedInDraft.reviewStatus).toBe("clean");
+    // switching the category re-lints: the same content is now an error
+    await docs().update({ documentId: optedIn.documentId, data: { consentCategory: await categoryId("wellness-tips") } });
+    expect((await draftOf(optedIn.documentId)).reviewStatus).toBe("flagged");
   });
 
   it("records a 'flagged' audit event once per flagged content", async () => {
