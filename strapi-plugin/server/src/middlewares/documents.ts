@@ -1,0 +1,101 @@
+import type { Core } from "@strapi/strapi";
+import { errors } from "@strapi/utils";
+import { CAMPAIGN_UID, CONSENT_CATEGORY_UID, CONSENT_FIELD_UID, PROTECTED_CAMPAIGN_FIELDS, REVIEW_EVENT_UID } from "../constants";
+
+type Ctx = { uid: string; action: string; params: Record<string, any>; contentType: { attributes: Record<string, any> } };
+type Next = () => Promise<any>;
+
+/** Every document-service method that writes. */
+const WRITES = new Set(["create", "update", "delete", "publish", "unpublish", "discardDraft", "clone"]);
+
+function stripProtected(data: unknown): Record<string, unknown> | unknown {
+  if (!data || typeof data !== "object" || Array.isArray(data)) return data;
+  const copy = { ...(data as Record<string, unknown>) };
+  for (const field of PROTECTED_CAMPAIGN_FIELDS) delete copy[field];
+  return copy;
+}
+
+/**
+ * The plugin's document service middleware:
+ * - campaigns: strips the plugin-owned fields from every write, lints every
+ *   create / update / clone / discardDraft, and gates every publish (the
+ *   `publish` action, bulk publish, and create / update with
+ *   `status: 'published'`, which Strapi would otherwise publish internally);
+ * - review events: refuses every write (the audit trail is append-only);
+ * - any content type using the `consent-category` custom field: the value
+ *   must be the key of an active consent category.
+ */
+export function documentsMiddleware(strapi: Core.Strapi) {
+  const reviews = () => strapi.plugin("hipaa-lint").service("reviews");
+
+  const campaign = async (ctx: Ctx, next: Next) => {
+    const { action } = ctx;
+    if (action === "create" || action === "update" || action === "clone") {
+      const { status, ...rest } = ctx.params;
+      const publishRequested = status === "published" && action !== "clone";
+      // Strapi publishes create/update with status 'published' inside the
+      // repository, past every middleware: save the draft here, then publish
+      // through the document service so the publish gate below runs.
+      ctx.params = { ...rest, ...(status && !publishRequested ? { status } : {}), data: stripProtected(rest.data) };
+      return strapi.db.transaction(async () => {
+        const saved = await next();
+        const documentId: string | undefined = saved?.documentId;
+        if (!documentId) return saved;
+        const linted = await reviews().relint(documentId);
+        if (publishRequested) {
+          const { locale, fields, populate } = ctx.params;
+          const published = await strapi.documents(CAMPAIGN_UID as any).publish({ documentId, locale, fields, populate } as any);
+          return published.entries[0];
+        }
+        if (linted && action !== "clone") Object.assign(saved, linted.state);
+        return saved;
+      });
+    }
+    if (action === "publish") {
+      return strapi.db.transaction(async () => {
+        const allowed = await reviews().assertPublishable(ctx.params.documentId);
+        const result = await next();
+        if (allowed && result?.entries?.length) await reviews().recordPublished(allowed.row, allowed.outcome);
+        return result;
+      });
+    }
+    if (action === "discardDraft") {
+      const result = await next();
+      if (ctx.params.documentId) await reviews().relint(ctx.params.documentId);
+      return result;
+    }
+    return next();
+  };
+
+  const consentFields = (ctx: Ctx) =>
+    Object.entries(ctx.contentType?.attributes ?? {})
+      .filter(([, attribute]) => attribute?.customField === CONSENT_FIELD_UID)
+      .map(([name]) => name);
+
+  const checkConsentFields = async (ctx: Ctx) => {
+    const data = ctx.params.data;
+    if (!data || typeof data !== "object") return;
+    for (const name of consentFields(ctx)) {
+      const value = data[name];
+      if (value === undefined || value === null || value === "") continue;
+      if (typeof value !== "string") throw new errors.ValidationError(`${name}: a consent category key (text) is expected.`, { key: name });
+      const found = await strapi.db.query(CONSENT_CATEGORY_UID).findOne({ where: { key: value, active: true }, select: ["id"] });
+      if (!found) {
+        const keys = await strapi.plugin("hipaa-lint").service("linting").activeCategoryKeys();
+        throw new errors.ValidationError(`${name}: "${value}" is not an active consent category. Active categories: ${keys.join(", ") || "(none)"}.`, { key: name, value });
+      }
+    }
+  };
+
+  return async (ctx: Ctx, next: Next) => {
+    if (ctx.uid === REVIEW_EVENT_UID) {
+      if (WRITES.has(ctx.action)) {
+        throw new errors.PolicyError(`Review events are an append-only audit trail: "${ctx.action}" is not allowed on them.`);
+      }
+      return next();
+    }
+    if (ctx.uid === CAMPAIGN_UID) return campaign(ctx, next);
+    if (ctx.action === "create" || ctx.action === "update") await checkConsentFields(ctx);
+    return next();
+  };
+}
