@@ -7,7 +7,7 @@ import { fileURLToPath } from "node:url";
 const here = dirname(fileURLToPath(import.meta.url));
 const rulesSrc = join(here, "..", "..", "rules");
 const rulesOut = join(here, "..", "dist", "rules");
-const DATA = /\.(md|json|ya?ml)$/;
+const DATA = /\.(md|json|ya?ml|txt)$/;
 
 function walk(dir) {
   for (const name of readdirSync(dir)) {

@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import { resolve } from "node:path";
+import { join, resolve } from "node:path";
 import { allRules } from "../../rules/index.js";
 import {
   effectiveConfigFor,
@@ -89,9 +89,10 @@ export async function lintText(source: string, options: LintTextOptions = {}): P
 const decoder = new TextDecoder("utf-8");
 
 /** Reads and lints one file; unreadable, binary or oversized files become fatal messages. */
-export async function lintFile(filePath: string, resolver: ConfigResolver, options: LintOptions): Promise<LintResult | null> {
+export async function lintFile(filePath: string, resolver: ConfigResolver, options: LintOptions, root?: string): Promise<LintResult | null> {
   const loaded = await resolver.loadedFor(filePath);
-  if (isIgnoredByConfig(loaded, filePath)) return null;
+  // A config's `ignores` skip what a folder or glob finds, unless the folder named is itself ignored.
+  if (isIgnoredByConfig(loaded, filePath) && !(root && root !== filePath && isIgnoredByConfig(loaded, join(root, "_")))) return null;
   const config = await resolver.effectiveFor(filePath);
   let bytes: Buffer;
   try {
@@ -118,7 +119,7 @@ export async function lintFiles(patterns: string[], options: LintFilesOptions = 
       results.push(makeResult(file.filePath, [{ ruleId: null, severity: 1, message: "File ignored because of a matching ignore pattern.", line: 1, column: 1 }]));
       continue;
     }
-    const result = await lintFile(file.filePath, resolver, options);
+    const result = await lintFile(file.filePath, resolver, options, file.root);
     if (result) results.push(result);
     options.onProgress?.(results.length, files.length);
   }

@@ -20,6 +20,8 @@ export class NoFilesFoundError extends Error {
 
 export interface ExpandedFile {
   filePath: string;
+  /** The folder or file named on the command line that found this file. */
+  root: string;
   /** Named on the command line rather than found by a folder or glob. */
   explicit: boolean;
   /** Excluded by .hipaalintignore (only explicit files are kept with this set). */
@@ -41,7 +43,7 @@ const isTemplate = (path: string) => SUPPORTED_EXTENSIONS.some((ext) => path.toL
 
 // A template repository's own documentation is Markdown too, but not an email:
 // folders and globs skip it (name the file to lint it anyway).
-const REPOSITORY_DOCS = /(^|\/)(readme|changelog|contributing|license|licence|security|code_of_conduct|authors|history)(\.[a-z]+)?\.(md|markdown)$/i;
+const REPOSITORY_DOCS = /(^|\/)(readme|changelog|contributing|license|licence|security|code_of_conduct|authors|history|manifest|notice)(\.[a-z]+)?\.(md|markdown)$/i;
 const isCandidate = (path: string) => isTemplate(path) && !REPOSITORY_DOCS.test(path);
 
 /**
@@ -64,7 +66,7 @@ export async function expandPatterns(patterns: string[], cwd: string, ig: Ignore
       stat = undefined;
     }
     if (stat?.isFile()) {
-      found.set(abs, { filePath: abs, explicit: true, ignored: isIgnored(abs) });
+      found.set(abs, { filePath: abs, root: abs, explicit: true, ignored: isIgnored(abs) });
       continue;
     }
     let matches: string[];
@@ -78,9 +80,12 @@ export async function expandPatterns(patterns: string[], cwd: string, ig: Ignore
     } else {
       throw new NoFilesFoundError(pattern, "missing");
     }
-    const kept = matches.filter((m) => !isIgnored(m));
+    // Naming a folder that is itself ignored lints it anyway: the user asked for it.
+    const rootIgnored = stat?.isDirectory() ? isIgnored(join(abs, "_")) : false;
+    const kept = rootIgnored ? matches : matches.filter((m) => !isIgnored(m));
     if (!kept.length) throw new NoFilesFoundError(pattern, "ignored");
-    for (const m of kept) if (!found.has(m)) found.set(m, { filePath: m, explicit: false, ignored: false });
+    const root = stat?.isDirectory() ? abs : cwd;
+    for (const m of kept) if (!found.has(m)) found.set(m, { filePath: m, root, explicit: false, ignored: false });
   }
   return [...found.values()].sort((a, b) => (a.filePath < b.filePath ? -1 : a.filePath > b.filePath ? 1 : 0));
 }

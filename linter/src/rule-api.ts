@@ -56,6 +56,8 @@ export interface RuleMeta<Schema extends z.ZodType> {
   /** Options as a zod schema; its defaults are the rule's default options. */
   options: Schema;
   hasSuggestions?: boolean;
+  /** Options the `hipaa-lint:strict` preset uses instead of the defaults. */
+  strictOptions?: z.input<Schema>;
 }
 
 export interface Rule<Schema extends z.ZodType = z.ZodType> {

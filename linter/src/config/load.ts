@@ -254,7 +254,7 @@ export function presetRules(name: string, rules: readonly Rule[]): Record<string
   const result: Record<string, RuleSetting> = {};
   for (const rule of rules) {
     const severity = name === "hipaa-lint:strict" && rule.meta.defaultSeverity !== "off" ? "error" : rule.meta.defaultSeverity;
-    const strictOptions = name === "hipaa-lint:strict" ? (rule.meta as { strictOptions?: unknown }).strictOptions : undefined;
+    const strictOptions = name === "hipaa-lint:strict" ? rule.meta.strictOptions : undefined;
     result[rule.meta.id] = { severity, options: rule.meta.options.parse(strictOptions) };
   }
   return result;

@@ -14,11 +14,13 @@ const stylish: Formatter = (results, { cwd, color, showSuppressed, maxWarningsEx
   const out: string[] = [];
   for (const result of results) {
     const shown: (LintMessage & { approved?: boolean })[] = [...result.messages];
+    // Findings a reviewer approved (inline directives are the template's own business).
+    const approvedHere = result.suppressedMessages.filter((m) => m.suppressions?.some((s) => s.kind === "external"));
     if (showSuppressed) {
-      for (const m of result.suppressedMessages) shown.push({ ...m, approved: true });
+      for (const m of approvedHere) shown.push({ ...m, approved: true });
       shown.sort((a, b) => a.line - b.line || a.column - b.column);
     }
-    approved += result.suppressedMessages.length;
+    approved += approvedHere.length;
     errors += result.errorCount;
     warnings += result.warningCount;
     if (!shown.length) continue;

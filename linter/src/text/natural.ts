@@ -11,7 +11,10 @@ interface PorterStemmerModule {
 }
 
 const porter = require("natural/lib/natural/stemmers/porter_stemmer.js") as PorterStemmerModule;
-const levenshtein = require("natural/lib/natural/distance/levenshtein_distance.js") as { LevenshteinDistance(a: string, b: string): number };
+const levenshtein = require("natural/lib/natural/distance/levenshtein_distance.js") as {
+  LevenshteinDistance(a: string, b: string): number;
+  DamerauLevenshteinDistance(a: string, b: string, options?: { restricted?: boolean }): number;
+};
 const jaroWinkler = require("natural/lib/natural/distance/jaro-winkler_distance.js") as (a: string, b: string, options?: { ignoreCase?: boolean }) => number;
 
 /** Porter stem of a lower-case word. */
@@ -21,6 +24,11 @@ export function stem(word: string): string {
 
 export function levenshteinDistance(a: string, b: string): number {
   return levenshtein.LevenshteinDistance(a, b);
+}
+
+/** Edits (insert, delete, substitute, swap neighbours) between two words: "diabetis" → "diabetes" is 1. */
+export function damerauLevenshtein(a: string, b: string): number {
+  return levenshtein.DamerauLevenshteinDistance(a, b, { restricted: true });
 }
 
 /** Jaro-Winkler similarity, 0 (different) to 1 (same). */

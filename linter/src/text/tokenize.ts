@@ -1,0 +1,140 @@
+import { PLACEHOLDER_CHAR } from "../model.js";
+import { stem } from "./natural.js";
+
+/**
+ * A word of reader-visible text, normalized for matching, with its offsets in
+ * the text it came from (so a match maps back to source positions).
+ */
+export interface Token {
+  /** Normalized form: NFKC, look-alikes folded, lower case, leetspeak undone. */
+  norm: string;
+  /**
+   * The matching key: the Porter stem of `norm`, or `=norm` for words of three
+   * letters or fewer, so an abbreviation ("AD", "MS") matches only itself and
+   * never the stem of a longer word ("added" stems to "ad").
+   */
+  stem: string;
+  /** The word with leetspeak undone ("c4ncer" → "cancer"), when it differs; tried after `norm`. */
+  alt?: { norm: string; stem: string };
+  /** Offsets into the original text, end exclusive. */
+  start: number;
+  end: number;
+  kind: "word" | "number" | "placeholder";
+  /** Index of the sentence (clause) this token belongs to. */
+  sentence: number;
+}
+
+// Characters that render as nothing: removed inside words so "dia\u200Bbetes" reads "diabetes".
+const INVISIBLE = new Set(["\u00AD", "\u200B", "\u200C", "\u200D", "\u2060", "\uFEFF", "\u180E", "\u034F"]);
+
+// Look-alike letters from other scripts, folded to the Latin letter they imitate.
+const CONFUSABLES: Record<string, string> = {
+  а: "a", в: "b", е: "e", ё: "e", к: "k", м: "m", н: "h", о: "o", р: "p", с: "c", т: "t", у: "y", х: "x", і: "i", ј: "j", ѕ: "s", ԁ: "d", ԛ: "q", ԝ: "w",
+  α: "a", β: "b", ε: "e", η: "n", ι: "i", κ: "k", ν: "v", ο: "o", ρ: "p", τ: "t", υ: "u", χ: "x", ϲ: "c",
+  ı: "i", ℓ: "l",
+};
+
+// Digits and symbols used as letters ("c4ncer", "d1abetes", "$yphilis").
+const LEET: Record<string, string> = { "0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b", "@": "a", $: "s" };
+
+function isWordChar(ch: string): boolean {
+  return /[\p{L}\p{N}]/u.test(ch);
+}
+
+/** Folds look-alikes and case: the form every lexicon entry is compared in. */
+export function foldWord(word: string): string {
+  let out = "";
+  for (const ch of word.normalize("NFKC").toLowerCase()) {
+    if (INVISIBLE.has(ch)) continue;
+    out += CONFUSABLES[ch] ?? ch;
+  }
+  // Strip diacritics: "crohn’s" and "ménière" match their plain spellings.
+  return out.normalize("NFD").replace(/\p{M}+/gu, "");
+}
+
+/**
+ * Undoes leetspeak in a word that mixes letters with digits or symbols
+ * ("c4ncer" → "cancer"). Returns null when there is nothing to undo.
+ */
+export function unleet(word: string): string | null {
+  if (!/[a-z]/.test(word) || !/[0-9@$]/.test(word)) return null;
+  let out = "";
+  for (const ch of word) out += LEET[ch] ?? ch;
+  return out === word ? null : out;
+}
+
+/** See Token.stem. */
+export function matchKey(word: string): string {
+  return word.length <= 3 ? `=${word}` : stem(word);
+}
+
+const SENTENCE_END = /[.!?;:\n\u2022|·]/;
+
+/**
+ * Splits text into words in one linear pass. Apostrophes inside a word keep it
+ * whole ("you've"); a possessive "'s" is dropped; dotted single letters join
+ * ("H.I.V." → "hiv"); a run of placeholder characters is one placeholder
+ * token; sentence and clause ends start a new sentence index.
+ */
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  let sentence = 0;
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    const ch = text[i]!;
+    if (ch === PLACEHOLDER_CHAR) {
+      const start = i;
+      while (i < n && text[i] === PLACEHOLDER_CHAR) i++;
+      tokens.push({ norm: "", stem: "", start, end: i, kind: "placeholder", sentence });
+      continue;
+    }
+    if (isWordChar(ch) || ((ch === "@" || ch === "$") && i + 1 < n && /[a-z0-9]/i.test(text[i + 1]!))) {
+      const start = i;
+      let raw = "";
+      while (i < n) {
+        const c = text[i]!;
+        if (isWordChar(c) || INVISIBLE.has(c) || c === "@" || c === "$") {
+          raw += c;
+          i++;
+        } else if ((c === "'" || c === "\u2019") && i + 1 < n && /\p{L}/u.test(text[i + 1]!) && raw) {
+          raw += "'";
+          i++;
+        } else break;
+      }
+      let norm = foldWord(raw).replace(/'s$/, "").replace(/'/g, "");
+      // "H.I.V." / "a.k.a.": single letters separated by dots join into one word.
+      if (norm.length === 1 && text[i] === ".") {
+        let j = i;
+        let joined = norm;
+        let end = i;
+        while (text[j] === "." && j + 2 <= n && isWordChar(text[j + 1] ?? "") && !isWordChar(text[j + 2] ?? "")) {
+          joined += foldWord(text[j + 1]!);
+          j += 2;
+          end = j;
+        }
+        if (joined.length > 1) {
+          if (text[end] === ".") end++;
+          norm = joined;
+          i = end;
+          tokens.push({ norm, stem: matchKey(norm), start, end, kind: "word", sentence });
+          continue;
+        }
+      }
+      if (!norm) continue;
+      const kind = /^[0-9]+$/.test(norm) ? "number" : "word";
+      const token: Token = { norm, stem: kind === "word" ? matchKey(norm) : norm, start, end: i, kind, sentence };
+      const leet = kind === "word" ? unleet(norm) : null;
+      if (leet) token.alt = { norm: leet, stem: matchKey(leet) };
+      tokens.push(token);
+      continue;
+    }
+    if (SENTENCE_END.test(ch)) {
+      // A dot between digits ("2.5") or inside a domain does not end a sentence.
+      const inNumber = ch === "." && /[0-9a-z]/i.test(text[i - 1] ?? "") && /[0-9a-z]/i.test(text[i + 1] ?? "");
+      if (!inNumber) sentence++;
+    }
+    i++;
+  }
+  return tokens;
+}

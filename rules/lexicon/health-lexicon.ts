@@ -1,0 +1,193 @@
+import { readFileSync } from "node:fs";
+import { PhraseMatcher } from "../../linter/src/text/phrase-matcher.js";
+import { damerauLevenshtein } from "../../linter/src/text/natural.js";
+import { foldWord, tokenize, type Token } from "../../linter/src/text/tokenize.js";
+import { lexiconData } from "./data.js";
+import type { Category as HealthCategory } from "./schema.js";
+
+export type { Category as HealthCategory } from "./schema.js";
+
+/** What a phrase of the lexicon stands for. */
+interface Entry {
+  term: string;
+  category: HealthCategory | "general";
+  /** A bare everyday word ("cold"): counts only with context or a strong attribution. */
+  ambiguous: boolean;
+  /** Matched through one of the term's context phrases ("common cold"). */
+  viaContext: boolean;
+}
+
+export interface HealthHit {
+  term: string;
+  category: HealthCategory;
+  /** A bare ambiguous word, with no context phrase around it. */
+  ambiguous: boolean;
+  /** Matched as a likely misspelling of `term`. */
+  fuzzy: boolean;
+  /** Token indexes [first, last). */
+  first: number;
+  last: number;
+  /** Offsets into the text, end exclusive. */
+  start: number;
+  end: number;
+}
+
+export interface LexiconAdditions {
+  add: readonly string[];
+  remove: readonly string[];
+}
+
+const phraseStems = (phrase: string): string[] => tokenize(phrase).map((t) => t.stem).filter(Boolean);
+
+interface BaseLexicon {
+  matcher: PhraseMatcher<Entry>;
+  /** Single-word unambiguous terms by first letter, for misspelling candidates. */
+  fuzzyCandidates: Map<string, { norm: string; entry: Entry }[]>;
+  /** Ordinary English words (WordNet lemmas and their stems): never treated as misspellings. */
+  dictionary: Set<string>;
+}
+
+let base: BaseLexicon | null = null;
+
+// Suffixes undone to find a dictionary lemma: [suffix, what replaces it].
+const INFLECTIONS: [string, string][] = [
+  ["ies", "y"], ["es", ""], ["s", ""], ["ied", "y"], ["ed", ""], ["ed", "e"], ["d", ""], ["ing", ""], ["ing", "e"],
+  ["ly", ""], ["er", ""], ["er", "e"], ["est", ""], ["ness", ""], ["ment", ""], ["ful", ""], ["less", ""],
+];
+
+function loadDictionary(): Set<string> {
+  return new Set(readFileSync(new URL("dictionary.generated.txt", import.meta.url), "utf8").split("\n").filter(Boolean));
+}
+
+function buildBase(): BaseLexicon {
+  const { healthTerms: generated, overlay } = lexiconData();
+  const matcher = new PhraseMatcher<Entry>();
+  const removed = new Set(overlay.remove.map((t) => phraseStems(t).join(" ")));
+  // The reviewed overlay decides: a word it lists as ambiguous is ambiguous, whatever WordNet says.
+  const overlayAmbiguous = new Set(overlay.ambiguous.map((t) => phraseStems(t.term).join(" ")));
+  const generatedCategory = new Map([...generated.terms, ...generated.ambiguous].map((t) => [t.term, t.category]));
+  const fuzzyCandidates = new Map<string, { norm: string; entry: Entry }[]>();
+  const addTerm = (term: string, category: Entry["category"], ambiguous: boolean) => {
+    const stems = phraseStems(term);
+    const key = stems.join(" ");
+    if (!stems.length || removed.has(key)) return;
+    if (!ambiguous && overlayAmbiguous.has(key)) return;
+    const entry: Entry = { term, category, ambiguous, viaContext: false };
+    matcher.add(stems, entry);
+    const norm = foldWord(term);
+    if (!ambiguous && category !== "general" && stems.length === 1 && /^[a-z]{6,}$/.test(norm)) {
+      const list = fuzzyCandidates.get(norm[0]!) ?? [];
+      list.push({ norm, entry });
+      fuzzyCandidates.set(norm[0]!, list);
+    }
+  };
+  for (const t of generated.terms) addTerm(t.term, t.category, false);
+  for (const t of generated.ambiguous) addTerm(t.term, t.category, true);
+  for (const t of overlay.add) addTerm(t.term, t.category, false);
+  for (const t of overlay.ambiguous) {
+    const category = generatedCategory.get(t.term) ?? "condition";
+    addTerm(t.term, category, true);
+    for (const context of t.contexts) matcher.add(phraseStems(context), { term: t.term, category, ambiguous: false, viaContext: true });
+  }
+  for (const phrase of overlay.generalCare) matcher.add(phraseStems(phrase), { term: phrase, category: "general", ambiguous: false, viaContext: false });
+  return { matcher, fuzzyCandidates, dictionary: loadDictionary() };
+}
+
+/** The health lexicon with a config's additions and removals applied. */
+export class HealthLexicon {
+  private readonly extra = new PhraseMatcher<Entry>();
+  private readonly removed: Set<string>;
+
+  constructor(
+    private readonly base: BaseLexicon,
+    additions: LexiconAdditions,
+  ) {
+    for (const term of additions.add) this.extra.add(phraseStems(term), { term, category: "condition", ambiguous: false, viaContext: false });
+    this.removed = new Set(additions.remove.map((t) => phraseStems(t).join(" ")));
+  }
+
+  /** An English word, inflected or not: "scheduled", "appointments", "stories". */
+  private isDictionaryWord(token: Token): boolean {
+    const word = token.norm;
+    const dictionary = this.base.dictionary;
+    if (dictionary.has(word)) return true;
+    for (const [suffix, replacement] of INFLECTIONS) {
+      if (word.length > suffix.length + 2 && word.endsWith(suffix) && dictionary.has(word.slice(0, -suffix.length) + replacement)) return true;
+    }
+    return false;
+  }
+
+  /** A likely misspelling of a health term: not an English word, one or two edits away. */
+  private fuzzyAt(token: Token): Entry | null {
+    const word = token.norm;
+    if (token.kind !== "word" || word.length < 6 || !/^[a-z]+$/.test(word) || this.isDictionaryWord(token)) return null;
+    const candidates = this.base.fuzzyCandidates.get(word[0]!) ?? [];
+    const budget = word.length >= 9 ? 2 : 1;
+    for (const candidate of candidates) {
+      if (Math.abs(candidate.norm.length - word.length) > budget) continue;
+      if (damerauLevenshtein(word, candidate.norm) <= budget) return candidate.entry;
+    }
+    return null;
+  }
+
+  /**
+   * Every health term in the tokens: leftmost-longest phrases, so "flu shot"
+   * (general care) wins over "flu", and "high blood pressure" over "pressure".
+   */
+  find(tokens: readonly Token[]): HealthHit[] {
+    const hits: HealthHit[] = [];
+    let i = 0;
+    while (i < tokens.length) {
+      const own = this.extra.longestAt(tokens, i);
+      const shared = this.base.matcher.longestAt(tokens, i);
+      const match = own && (!shared || own.last >= shared.last) ? own : shared;
+      if (match) {
+        const key = tokens.slice(match.first, match.last).map((t) => t.stem).join(" ");
+        // Prefer an unambiguous reading when one phrase carries several.
+        const entry = match.values.find((v) => !v.ambiguous) ?? match.values[0]!;
+        if (entry.category !== "general" && !this.removed.has(key) && !this.removed.has(phraseStems(entry.term).join(" "))) {
+          hits.push({
+            term: entry.term,
+            category: entry.category,
+            ambiguous: entry.ambiguous,
+            fuzzy: false,
+            first: match.first,
+            last: match.last,
+            start: tokens[match.first]!.start,
+            end: tokens[match.last - 1]!.end,
+          });
+        }
+        i = match.last;
+        continue;
+      }
+      const token = tokens[i]!;
+      const fuzzy = this.fuzzyAt(token);
+      if (fuzzy && fuzzy.category !== "general" && !this.removed.has(phraseStems(fuzzy.term).join(" "))) {
+        hits.push({ term: fuzzy.term, category: fuzzy.category, ambiguous: false, fuzzy: true, first: i, last: i + 1, start: token.start, end: token.end });
+      }
+      i++;
+    }
+    return hits;
+  }
+
+  /** Whether one word (a path segment, a URL word) is itself a health term. */
+  isTerm(word: string): boolean {
+    const tokens = tokenize(word);
+    const hit = this.find(tokens)[0];
+    return Boolean(hit && !hit.ambiguous && hit.first === 0 && hit.last === tokens.length);
+  }
+}
+
+const cache = new Map<string, HealthLexicon>();
+
+/** The lexicon for a config (cached: rules call this once per template). */
+export function healthLexicon(additions: LexiconAdditions = { add: [], remove: [] }): HealthLexicon {
+  const key = JSON.stringify([additions.add, additions.remove]);
+  let lexicon = cache.get(key);
+  if (!lexicon) {
+    base ??= buildBase();
+    lexicon = new HealthLexicon(base, additions);
+    cache.set(key, lexicon);
+  }
+  return lexicon;
+}

@@ -1,0 +1,171 @@
+import { PhraseMatcher } from "../../linter/src/text/phrase-matcher.js";
+import { matchKey, type Token } from "../../linter/src/text/tokenize.js";
+import { identifierWords } from "../../linter/src/text/words.js";
+import { healthLexicon, type LexiconAdditions } from "./health-lexicon.js";
+import { lexiconData } from "./data.js";
+
+/** Why a placeholder path is PHI. */
+export interface PhiFinding {
+  kind: "identifier" | "clinical" | "condition";
+  /** "a date tied to the person". */
+  label: string;
+  /** Safe Harbor letter for identifiers. */
+  letter: string | null;
+  /** The words of the path that matched. */
+  words: string;
+}
+
+interface FieldEntry {
+  kind: "identifier" | "clinical";
+  label: string;
+  letter: string | null;
+  /** Counts only under a person (or at the root) or a clinical record, never under another owner. */
+  needsPerson: boolean;
+  /** Counts even under the sender's own data (provider.specialty). */
+  evenForSender: boolean;
+  firstName: boolean;
+}
+
+export interface PhiFieldOptions {
+  /** Report first names (`firstName`, `name.first`) too. */
+  firstName: boolean;
+  /** Extra words (from config `phiFields.add`). */
+  add: readonly { name: string; category: string }[];
+  /** Paths or words that are not PHI in this organization's data (config `phiFields.allow`). */
+  allow: readonly string[];
+  lexicon: LexiconAdditions;
+}
+
+const wordTokens = (words: string[]): Token[] =>
+  words.map((w, i) => ({ norm: w, stem: /^[a-z]+$/.test(w) ? matchKey(w) : w, start: i, end: i + 1, kind: "word" as const, sentence: 0 }));
+
+const phraseStems = (phrase: string) => wordTokens(identifierWords(phrase)).map((t) => t.stem);
+
+interface PhiData {
+  matcher: PhraseMatcher<FieldEntry>;
+  senderOwners: Set<string>;
+  personOwners: Set<string>;
+  clinicalObjects: Set<string>;
+  modifiers: Set<string>;
+  machinery: PhraseMatcher<true>;
+}
+
+let data: PhiData | null = null;
+
+const LINK_WORDS = new Set(["url", "uri", "link", "href", "permalink"]);
+
+function load(): PhiData {
+  const raw = lexiconData().phiFields;
+  const matcher = new PhraseMatcher<FieldEntry>();
+  const add = (phrase: string, entry: FieldEntry) => matcher.add(phraseStems(phrase), entry);
+  for (const group of raw.identifiers) {
+    const base = { kind: "identifier" as const, label: group.label, letter: group.letter, evenForSender: false, firstName: false };
+    for (const w of group.words) add(w, { ...base, needsPerson: false });
+    for (const w of group.inPatientContext ?? []) add(w, { ...base, needsPerson: true });
+  }
+  for (const group of raw.clinical) {
+    const base = { kind: "clinical" as const, label: group.label, letter: null, evenForSender: group.evenUnderSender ?? false, firstName: false };
+    for (const w of group.words) add(w, { ...base, needsPerson: false });
+    for (const w of group.inPatientContext ?? []) add(w, { ...base, needsPerson: true });
+  }
+  for (const w of raw.firstName) add(w, { kind: "identifier", label: "a first name", letter: "A", needsPerson: true, evenForSender: false, firstName: true });
+  const machinery = new PhraseMatcher<true>();
+  for (const w of raw.machinery) machinery.add(phraseStems(w), true);
+  const stemSet = (words: string[]) => new Set(words.flatMap((w) => phraseStems(w)));
+  return {
+    matcher,
+    senderOwners: stemSet(raw.senderOwners),
+    personOwners: stemSet(raw.personOwners),
+    clinicalObjects: stemSet(raw.clinicalObjects),
+    modifiers: stemSet(raw.modifiers),
+    machinery,
+  };
+}
+
+/** The words of each path segment; list elements (`[]`) are transparent. */
+function segmentWords(path: readonly string[]): string[][] {
+  return path.filter((s) => s !== "[]" && s !== "").map((s) => identifierWords(s));
+}
+
+function pathMatches(path: readonly string[], allow: readonly string[]): boolean {
+  const joined = path.filter((s) => s !== "[]").join(".");
+  return allow.some((a) => a === joined || joined.endsWith(`.${a}`) || identifierWords(joined).join(" ").includes(identifierWords(a).join(" ")));
+}
+
+/**
+ * Decides whether a resolved placeholder path names protected health
+ * information, and which kind. Whose data it is matters: `clinic.phone` and
+ * `locations[].address` are the sender's, `patient.phone` and a bare
+ * `{{phone}}` (the recipient) are not.
+ */
+export function classifyPath(path: readonly string[], options: PhiFieldOptions): PhiFinding | null {
+  data ??= load();
+  const lexicon = data;
+  if (!path.length || pathMatches(path, options.allow)) return null;
+  const segments = segmentWords(path);
+  if (!segments.length) return null;
+  const leafTokens = wordTokens(segments[segments.length - 1]!);
+  const allTokens = wordTokens(segments.flat());
+  const clinicalObject = allTokens.some((t) => lexicon.clinicalObjects.has(t.stem));
+  // Mailing machinery ({{unsubscribe_url}}, subscriber.token, email_preferences) names no PHI:
+  // a PHI word inside a machinery phrase does not count.
+  const machinery = lexicon.machinery.matchAll(allTokens);
+  const inMachinery = (first: number, last: number) => machinery.some((m) => first < m.last && m.first < last);
+  // A link the sender builds ({{visit_url}}, appointment.confirmUrl) carries no data itself.
+  if (LINK_WORDS.has(leafTokens[leafTokens.length - 1]?.norm ?? "")) return null;
+
+  /** Whose field a match at token `first` is: the words before it, qualifiers aside. */
+  const ownerOf = (first: number) => {
+    const owner = allTokens.slice(0, first).filter((t) => !lexicon.modifiers.has(t.stem));
+    return {
+      root: owner.length === 0,
+      person: owner.some((t) => lexicon.personOwners.has(t.stem)),
+      sender: owner.some((t) => lexicon.senderOwners.has(t.stem)),
+    };
+  };
+
+  const stems = allTokens.map((t) => t.stem);
+  for (const extra of options.add) {
+    const at = indexOfRun(stems, phraseStems(extra.name));
+    if (at >= 0 && !ownerOf(at).sender) return { kind: "clinical", label: extra.category, letter: null, words: extra.name };
+  }
+
+  for (const match of lexicon.matcher.matchAll(allTokens)) {
+    if (inMachinery(match.first, match.last)) continue;
+    const entry = match.values[0]!;
+    const owner = ownerOf(match.first);
+    const words = allTokens.slice(match.first, match.last).map((t) => t.norm).join(" ");
+    const found: PhiFinding = { kind: entry.kind, label: entry.label, letter: entry.letter, words };
+    if (owner.sender && !entry.evenForSender) continue;
+    if (entry.firstName) {
+      if (options.firstName && (owner.root || owner.person || clinicalObject)) return found;
+      continue;
+    }
+    // Short or generic words (id, name, results) need a person or a clinical record;
+    // identifiers also count at the root, where the data is the recipient's ({{email}}).
+    if (entry.needsPerson && !(owner.person || clinicalObject)) continue;
+    if (entry.kind === "identifier" && !(owner.root || owner.person || clinicalObject)) continue;
+    return found;
+  }
+  const owner = ownerOf(allTokens.length - 1);
+  if (owner.sender) return null;
+  if (clinicalObject && !(machinery.length && machinery[0]!.first === 0)) {
+    const word = allTokens.find((t) => lexicon.clinicalObjects.has(t.stem))?.norm ?? "";
+    return { kind: "clinical", label: "part of a clinical record", letter: null, words: word };
+  }
+  // A condition, medication or test named in a field: patient.hypertension, patient.mammogramOverdue.
+  const hit = healthLexicon(options.lexicon).find(allTokens).find((h) => !h.ambiguous && !h.fuzzy);
+  if (hit && (ownerOf(hit.first).person || clinicalObject)) {
+    return { kind: "condition", label: `a health fact (${hit.category})`, letter: null, words: allTokens.slice(hit.first, hit.last).map((t) => t.norm).join(" ") };
+  }
+  return null;
+}
+
+function indexOfRun(haystack: string[], needle: string[]): number {
+  if (!needle.length) return -1;
+  outer: for (let i = 0; i + needle.length <= haystack.length; i++) {
+    for (let k = 0; k < needle.length; k++) if (haystack[i + k] !== needle[k]) continue outer;
+    return i;
+  }
+  return -1;
+}

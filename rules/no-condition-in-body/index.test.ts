@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import { runRule } from "../../test/rule-tester.js";
+
+const RULE = "no-condition-in-body";
+
+describe(RULE, () => {
+  it.each([
+    "Since your diagnosis of type 2 diabetes, your care team recommends a check-in.",
+    "As someone living with HIV, you can get free support.",
+    "Your recent chemotherapy may leave you tired.",
+    "Keep taking your Zoloft every day.",
+    "Because you have COPD, a flu shot matters even more.",
+    "Because you've been treated for depression, we thought you'd like to know.",
+    "Your colonoscopy is scheduled for Tuesday.",
+    "Your HIV test result is now available.",
+    "Because you are managing high blood pressure, we invite you to a class.",
+  ])("flags %j", async (sentence) => {
+    const { messages } = await runRule(RULE, `<p>\n${sentence}\n</p>`, { filePath: "t.html" });
+    expect(messages).toHaveLength(1);
+    expect(messages[0]!.line).toBe(2);
+  });
+
+  it.each([
+    "Five tips for better sleep.",
+    "Heart disease is the leading cause of death in the United States.",
+    "Small habits lower your risk of heart disease.",
+    "One in eight women will be diagnosed with breast cancer in her lifetime.",
+    "Get your flu shot at any walk-in clinic.",
+    "Don't let a cold slow you down: wash your hands often.",
+    "The Great Depression shaped our town, and your museum pass is ready.",
+    "You have a stroke of luck: our new clinic is open on Saturdays.",
+    "If you're in crisis or thinking about harming yourself, call 988.",
+    "It's a conversation with your care team about how you've been feeling, plus the screenings recommended for your age.",
+  ])("does not flag %j", async (sentence) => {
+    expect((await runRule(RULE, `<p>${sentence}</p>`, { filePath: "t.html" })).messages).toEqual([]);
+  });
+
+  it("sees through inline markup, entities and look-alike characters", async () => {
+    const html = "<p>Since your diagnosis of <b>type 2 dia</b>betes, we care.</p>\n<p>Your recent ch&#101;motherapy went well.</p>";
+    expect((await runRule(RULE, html, { filePath: "t.html" })).lines).toEqual([1, 2]);
+  });
+
+  it("reports each sentence once, and leaves link labels to generic-cta", async () => {
+    const md = "Since your diagnosis of diabetes and asthma, we call.\n\n[Manage your diabetes](https://example.org)\n";
+    expect((await runRule(RULE, md, { filePath: "t.md" })).lines).toEqual([1]);
+  });
+});

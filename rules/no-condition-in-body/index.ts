@@ -1,0 +1,129 @@
+import { z } from "zod";
+import { defineRule, docsUrl } from "../../linter/src/rule-api.js";
+import type { Token } from "../../linter/src/text/tokenize.js";
+import { describeHit, healthTermsIn, type HealthHit } from "../lib/health-text.js";
+
+/*
+ * General education ("heart disease is the leading cause of death") is fine;
+ * what discloses PHI is text that ties a condition to the reader. A hit
+ * counts when, in the same sentence, it is
+ *   - possessed by the reader: "your chemotherapy", "your recent colonoscopy",
+ *     "your HIV test result" (a few modifiers may stand between), or
+ *   - the object of an attribution: "diagnosed with", "living with",
+ *     "treated for", "you have", "you are managing", "keep taking".
+ */
+
+// Words that may stand between "your" and the term: "your recent chemo", "your next infusion".
+const MODIFIERS = new Set([
+  "recent", "latest", "last", "next", "upcoming", "current", "ongoing", "new", "scheduled", "prescribed", "daily",
+  "weekly", "monthly", "first", "second", "third", "final", "remaining", "pending", "own", "planned", "regular",
+  "type", "stage", "early", "advanced", "chronic", "severe", "mild", "continued", "follow", "up", "home", "annual",
+]);
+
+// Attribution phrases, as word sequences (normalized forms); the term must follow within a few words.
+const ATTRIBUTIONS = [
+  "diagnosed with", "diagnosis of", "diagnoses of", "living with", "live with", "lives with", "treated for", "treatment for",
+  "suffering from", "suffer from", "recovering from", "recovery from", "history of", "you have", "youve", "you had",
+  "you are managing", "youre managing", "you manage", "managing your", "taking your", "keep taking", "you take",
+  "you are taking", "youre taking", "you were", "you are on", "youre on", "someone with", "someone living with",
+  "puts you in", "you are in", "youre in", "you need", "you are due for", "youre due for", "you are receiving", "youre receiving",
+  "you are undergoing", "youre undergoing", "you have been", "youve been", "your diagnosis", "you also have",
+  "you still have", "you now have", "you currently have", "you were recently",
+].map((p) => p.split(" "));
+
+// How far before the term an attribution may end, in words.
+const WINDOW = 8;
+
+const SECOND_PERSON = new Set(["you", "your", "yours", "youre", "youve", "youd", "youll", "yourself"]);
+
+function isSecondPerson(token: Token | undefined): boolean {
+  return Boolean(token && (token.norm === "your" || token.norm === "yours"));
+}
+
+/** "your [modifiers or other terms] TERM" */
+function possessed(tokens: readonly Token[], hit: HealthHit, hits: readonly HealthHit[]): boolean {
+  let i = hit.first - 1;
+  let skipped = 0;
+  while (i >= 0 && skipped <= 3) {
+    const token = tokens[i]!;
+    if (token.sentence !== tokens[hit.first]!.sentence) return false;
+    if (isSecondPerson(token)) return true;
+    const inOtherHit = hits.some((h) => h !== hit && i >= h.first && i < h.last);
+    if (!MODIFIERS.has(token.norm) && token.kind !== "number" && !inOtherHit) return false;
+    i--;
+    skipped++;
+  }
+  return false;
+}
+
+/**
+ * An attribution phrase ending shortly before the term, in a sentence that
+ * speaks to the reader ("One in eight women will be diagnosed with breast
+ * cancer" is education, not attribution).
+ */
+function attributed(tokens: readonly Token[], hit: HealthHit): boolean {
+  const sentence = tokens[hit.first]!.sentence;
+  if (!tokens.some((t) => t.sentence === sentence && SECOND_PERSON.has(t.norm))) return false;
+  const from = Math.max(0, hit.first - WINDOW);
+  for (let end = hit.first; end > from; end--) {
+    for (const phrase of ATTRIBUTIONS) {
+      const start = end - phrase.length;
+      if (start < 0) continue;
+      let match = true;
+      for (let k = 0; k < phrase.length; k++) {
+        const token = tokens[start + k]!;
+        if (token.sentence !== sentence || token.norm !== phrase[k]) {
+          match = false;
+          break;
+        }
+      }
+      if (match) return true;
+    }
+  }
+  return false;
+}
+
+export default defineRule({
+  meta: {
+    id: "no-condition-in-body",
+    description: "Body text must not tie a condition, medication, treatment or test result to the reader",
+    docsUrl: docsUrl("no-condition-in-body"),
+    source: "45 CFR 164.502(a) and 164.514(b) (uses and disclosures; de-identification); 45 CFR 164.508(a)(3) (marketing)",
+    defaultSeverity: "warn",
+    scope: "line",
+    options: z.strictObject({}).default({}),
+  },
+  check({ model, settings, report }) {
+    for (const run of model.textRuns) {
+      // A button or link label is a call to action: generic-cta reports it.
+      if (run.inLink) continue;
+      const { tokens, hits } = healthTermsIn(run.span, settings);
+      const reportedSentences = new Set<number>();
+      for (const hit of hits) {
+        // A bare everyday word ("cold", "stroke") counts only through its context
+        // phrases ("treated for depression"), which the lexicon matches as one hit.
+        if (hit.ambiguous) continue;
+        const sentence = tokens[hit.first]!.sentence;
+        if (reportedSentences.has(sentence)) continue;
+        if (!attributed(tokens, hit) && !possessed(tokens, hit, hits)) continue;
+        const text = run.span.text;
+        report({
+          message:
+            `This text ties ${describeHit(hit, text)} to the reader: an email that says what a patient has or takes discloses PHI to anyone who reads it. ` +
+            "Write for everyone who receives the campaign (\"Managing a chronic condition? Our classes can help\") and keep personal details in the patient portal.",
+          range: model.locate(run.span, hit.start, hit.end),
+          surface: run.hidden ? "preheader" : "body",
+          subject: sentenceOf(text, tokens, hit),
+        });
+        reportedSentences.add(sentence);
+      }
+    }
+  },
+});
+
+/** The sentence around a hit, for the approval fingerprint. */
+function sentenceOf(text: string, tokens: readonly Token[], hit: HealthHit): string {
+  const sentence = tokens[hit.first]!.sentence;
+  const inSentence = tokens.filter((t) => t.sentence === sentence);
+  return text.slice(inSentence[0]!.start, inSentence[inSentence.length - 1]!.end);
+}

@@ -1,0 +1,108 @@
+import { z } from "zod";
+import type { TextSpan } from "../../linter/src/model.js";
+import { defineRule, docsUrl } from "../../linter/src/rule-api.js";
+
+interface IdentifierPattern {
+  /** What the value is, for the message. */
+  name: string;
+  /** The Safe Harbor category letter of 45 CFR 164.514(b)(2)(i). */
+  letter: string;
+  /**
+   * A label followed by a value. Every quantifier is bounded or applies to a
+   * single character class, so matching stays linear (no nested repetition).
+   */
+  pattern: RegExp;
+  /** A value must pass this to count (e.g. hold enough digits to be an id, not a word). */
+  accept?: (value: string) => boolean;
+}
+
+const digits = (min: number) => (value: string) => (value.match(/[0-9]/g)?.length ?? 0) >= min;
+const LABEL_END = String.raw`\s{0,3}(?:[:#]\s{0,3}){0,2}`;
+
+const PATTERNS: IdentifierPattern[] = [
+  {
+    name: "a Social Security number",
+    letter: "G",
+    pattern: new RegExp(String.raw`\b(?:ssn|social security(?: number| no\.?| #)?)${LABEL_END}(\d{3}[- ]?\d{2}[- ]?\d{4})\b`, "giu"),
+  },
+  // A bare 3-2-4 number is an SSN by shape (phone numbers are 3-3-4).
+  { name: "a Social Security number", letter: "G", pattern: /(?<![\d-])(\d{3}-\d{2}-\d{4})(?![\d-])/gu },
+  {
+    name: "a medical record number",
+    letter: "H",
+    pattern: new RegExp(String.raw`\b(?:mrn|medical record(?: number| no\.?| #)?|chart(?: number| no\.?| #)?|patient (?:id|number|no\.?|#)|record (?:number|no\.?|#))${LABEL_END}(?:no\.?\s{0,2})?([a-z0-9][a-z0-9-]{3,30})\b`, "giu"),
+    accept: digits(4),
+  },
+  {
+    name: "a health plan member id",
+    letter: "I",
+    pattern: new RegExp(String.raw`\b(?:member|subscriber|policy(?:holder)?|insurance|health plan|beneficiary|medicare|medicaid)\s{0,3}(?:id|number|no\.?|#)${LABEL_END}([a-z0-9][a-z0-9-]{4,30})\b`, "giu"),
+    accept: digits(3),
+  },
+  {
+    name: "an account number",
+    letter: "J",
+    pattern: new RegExp(String.raw`\b(?:account|acct)\s{0,3}(?:number|no\.?|#)${LABEL_END}([0-9][0-9-]{5,30})\b`, "giu"),
+    accept: digits(6),
+  },
+  {
+    name: "a prescription number",
+    letter: "R",
+    pattern: new RegExp(String.raw`\brx\s{0,3}(?:number|no\.?|#)${LABEL_END}([0-9][0-9-]{4,20})\b`, "giu"),
+    accept: digits(5),
+  },
+  {
+    name: "a date of birth",
+    letter: "C",
+    pattern: new RegExp(
+      String.raw`\b(?:dob|d\.o\.b\.?|date of birth|birth ?date|birthday|born(?: on)?)${LABEL_END}(\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d{2}-\d{2}|[a-z]{3,9}\.? \d{1,2},? \d{4})`,
+      "giu",
+    ),
+  },
+  {
+    name: "a patient's name",
+    letter: "A",
+    // The label is case-insensitive; the name must be capitalized words.
+    pattern: /\b(?:[Pp]atient(?: [Nn]ame)?|PATIENT(?: NAME)?|[Mm]ember [Nn]ame|[Ii]nsured|[Bb]eneficiary|[Gg]uarantor)\s{0,3}:\s{0,3}(\p{Lu}\p{Ll}{1,20}(?:[ -]\p{Lu}[\p{Ll}'’]{1,20}){1,2})\b/gu,
+  },
+];
+
+export default defineRule({
+  meta: {
+    id: "no-literal-identifier",
+    description: "No hard-coded patient identifiers in static text: SSN, MRN, member id, date of birth, a labelled patient name",
+    docsUrl: docsUrl("no-literal-identifier"),
+    source: "45 CFR 164.514(b)(2)(i) (Safe Harbor identifiers A, C, G, H, I, J, R)",
+    defaultSeverity: "error",
+    scope: "line",
+    options: z.strictObject({}).default({}),
+  },
+  check({ model, report }) {
+    const spans: { span: TextSpan; surface: "body" | "subject" | "preheader" | "title" }[] = [
+      ...model.surfaces.map((s) => ({ span: s.span, surface: s.kind })),
+      ...model.textRuns.map((r) => ({ span: r.span, surface: "body" as const })),
+    ];
+    // A hidden preheader is both a surface and body text: report each place once.
+    const reportedLines = new Set<number>();
+    for (const { span, surface } of spans) {
+      for (const identifier of PATTERNS) {
+        identifier.pattern.lastIndex = 0;
+        for (const match of span.text.matchAll(identifier.pattern)) {
+          const value = match[1] ?? "";
+          if (identifier.accept && !identifier.accept(value)) continue;
+          const range = model.locate(span, match.index, match.index + match[0].length);
+          if (reportedLines.has(range.line)) continue;
+          reportedLines.add(range.line);
+          report({
+            message:
+              `"${match[0].trim()}" looks like ${identifier.name}, a HIPAA identifier (${identifier.letter}), written into the template: ` +
+              "every recipient would receive it. Remove sample patient data, or use a placeholder the sending system fills per recipient only where the message truly needs it.",
+            range,
+            surface,
+            subject: match[0],
+          });
+        }
+      }
+    }
+  },
+});

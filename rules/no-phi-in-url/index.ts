@@ -1,0 +1,120 @@
+import { z } from "zod";
+import type { UrlRef } from "../../linter/src/model.js";
+import { PLACEHOLDER_CHAR } from "../../linter/src/model.js";
+import { defineRule, docsUrl, type LintSettings } from "../../linter/src/rule-api.js";
+import { identifierWords } from "../../linter/src/text/words.js";
+import { classifyPath } from "../lexicon/phi-fields.js";
+import { definiteHits, describeHit, healthTermsIn } from "../lib/health-text.js";
+import { describePhi, phiOfPlaceholder } from "../lib/phi-path.js";
+
+const WHY =
+  "URLs travel beyond the email: to click and open trackers, analytics, proxies and server logs (HHS OCR bulletin on tracking technologies).";
+
+interface UrlParts {
+  /** Offset in the URL value where the path starts (after the host), or 0 for a relative URL. */
+  pathStart: number;
+  queryStart: number;
+}
+
+/** Where host, path and query begin, without a regular expression over the whole value. */
+function splitUrl(value: string): UrlParts {
+  let pathStart = 0;
+  const scheme = value.indexOf("//");
+  if (scheme >= 0 && scheme <= 8) {
+    const slash = value.indexOf("/", scheme + 2);
+    const query = value.indexOf("?", scheme + 2);
+    pathStart = slash < 0 ? (query < 0 ? value.length : query) : query >= 0 && query < slash ? query : slash;
+  } else if (/^(mailto|tel|sms):/i.test(value)) {
+    pathStart = value.length;
+  }
+  const query = value.indexOf("?", pathStart);
+  return { pathStart, queryStart: query < 0 ? value.length : query };
+}
+
+/** Query parameters with a literal value: [name, value, offset of the value]. */
+function literalParams(value: string, queryStart: number): { name: string; value: string; offset: number }[] {
+  const params: { name: string; value: string; offset: number }[] = [];
+  let i = queryStart + 1;
+  while (i < value.length) {
+    let end = value.indexOf("&", i);
+    if (end < 0) end = value.length;
+    const pair = value.slice(i, end).replace(/^amp;/, "");
+    const pairStart = end - pair.length;
+    const eq = pair.indexOf("=");
+    if (eq > 0) params.push({ name: decode(pair.slice(0, eq)), value: decode(pair.slice(eq + 1)), offset: pairStart });
+    i = end + 1;
+  }
+  return params;
+}
+
+function decode(s: string): string {
+  try {
+    return decodeURIComponent(s.replace(/\+/g, " "));
+  } catch {
+    return s;
+  }
+}
+
+const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,255}\.[a-z]{2,24}$/i;
+
+function checkUrl(url: UrlRef, settings: LintSettings, report: (offsetInValue: number, length: number, message: string) => void): void {
+  const value = url.value;
+  const { pathStart, queryStart } = splitUrl(value);
+  // Literal identifiers in the query: ?pid=48213, ?mrn=0048213, ?email=jane@example.com.
+  for (const param of literalParams(value, queryStart)) {
+    if (!param.value || param.value.includes("{{")) continue;
+    const phi = classifyPath(identifierWords(param.name), { firstName: false, add: settings.phiFields.add, allow: settings.phiFields.allow, lexicon: settings.lexicons.conditions });
+    const looksLikeId = /[0-9]{3,}/.test(param.value) || EMAIL.test(param.value);
+    if ((phi && phi.kind === "identifier" && looksLikeId) || EMAIL.test(param.value)) {
+      report(param.offset, param.name.length + 1 + param.value.length, `The URL carries ${phi ? describePhi(phi) : "an email address"} ("${param.name}=${param.value}"). ${WHY} Use an opaque, expiring token instead.`);
+      return;
+    }
+  }
+  // Condition words in the path or query: /programs/hiv-care, ?utm_campaign=diabetes-outreach.
+  const visible = value.slice(pathStart).split(PLACEHOLDER_CHAR).join(" ");
+  const words = visible.replace(/[^A-Za-z0-9]/g, " ");
+  const hit = definiteHits(healthTermsIn(words, settings))[0];
+  if (hit) {
+    report(pathStart + hit.start, hit.end - hit.start, `The URL names ${describeHit(hit, words)} in its path or query. ${WHY} A campaign name or page path that names a condition tells them what the recipient is being treated for; use neutral names (utm_campaign=spring-outreach).`);
+  }
+}
+
+export default defineRule({
+  meta: {
+    id: "no-phi-in-url",
+    description: "Link and image URLs (tracking pixels included) must not carry patient identifiers or name a condition",
+    docsUrl: docsUrl("no-phi-in-url"),
+    source: "45 CFR 164.514(b)(2)(i) (identifiers); HHS OCR Bulletin on online tracking technologies (2022, updated 2024)",
+    defaultSeverity: "error",
+    scope: "line",
+    options: z.strictObject({}).default({}),
+  },
+  check({ model, settings, report }) {
+    for (const url of model.urls) {
+      // A placeholder inside the URL that reads PHI: ?mrn={{patient.mrn}}, open.gif?email={{email}}.
+      const inside = model.placeholders.filter((p) => p.statementRange.offset >= url.range.offset && p.statementRange.endOffset <= url.range.endOffset);
+      const phiPlaceholder = inside.map((p) => ({ p, phi: phiOfPlaceholder(p, settings, { firstName: false }) })).find((x) => x.phi);
+      if (phiPlaceholder?.phi) {
+        report({
+          message: `The URL sends \`{{${phiPlaceholder.p.original}}}\`, ${describePhi(phiPlaceholder.phi)}. ${WHY} Use an opaque, expiring token instead.`,
+          range: phiPlaceholder.p.statementRange,
+          surface: "body",
+          subject: url.value,
+        });
+        continue;
+      }
+      // Literal text of the URL, with placeholders masked so their names are not read as words.
+      let masked = "";
+      let cursor = url.range.offset;
+      for (const p of inside.map((x) => x.statementRange).sort((a, b) => a.offset - b.offset)) {
+        if (p.offset < cursor) continue;
+        masked += model.source.slice(cursor, p.offset) + PLACEHOLDER_CHAR.repeat(p.endOffset - p.offset);
+        cursor = p.endOffset;
+      }
+      masked += model.source.slice(cursor, url.range.endOffset);
+      checkUrl({ ...url, value: masked }, settings, (offset, length, message) => {
+        report({ message, range: model.rangeOf(url.range.offset + offset, url.range.offset + offset + length), surface: "body", subject: url.value });
+      });
+    }
+  },
+});
