@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { Core } from "@strapi/strapi";
-import { lintText, VERSION, type LintMessage, type LintResult } from "hipaa-lint";
+import { allRules, lintText, VERSION, type LintMessage, type LintResult } from "hipaa-lint";
 import { stringify } from "yaml";
 import { CONSENT_CATEGORY_UID } from "../constants";
 import type { PluginSettings } from "./settings";
@@ -35,6 +35,8 @@ export interface Finding {
   templateLine: number;
   templateColumn: number;
   blocking: boolean;
+  /** The rule's documentation, for the admin panel. */
+  docsUrl?: string | null;
   suggestions?: LintMessage["suggestions"];
   fingerprint?: string;
 }
@@ -59,6 +61,8 @@ export interface Template {
 }
 
 const FORMATS: readonly CampaignFormat[] = ["mjml", "html", "markdown"];
+
+const DOCS = new Map<string, string>(allRules.map((rule) => [rule.meta.id, rule.meta.docsUrl]));
 
 /**
  * The template the linter sees: YAML front matter (subject, preheader,
@@ -146,6 +150,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         templateLine: message.line,
         templateColumn: message.column,
         blocking: blockOn.has(severity),
+        docsUrl: message.ruleId ? DOCS.get(message.ruleId) ?? null : null,
         ...(message.suggestions?.length ? { suggestions: message.suggestions } : {}),
         ...(message.fingerprint ? { fingerprint: message.fingerprint } : {}),
       };
