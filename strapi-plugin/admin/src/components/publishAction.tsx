@@ -1,0 +1,43 @@
+/**
+ * Wraps the Content Manager's own Publish action (document actions API) for
+ * campaigns: the publish itself is Strapi's; when the hipaa-lint gate
+ * refuses it, the side panel explains why in words, beside the findings.
+ */
+import type { DocumentActionComponent } from "@strapi/content-manager/strapi-admin";
+import { useFetchClient } from "@strapi/strapi/admin";
+import { CAMPAIGN_UID } from "../lib/api";
+import { campaignStore, keyOf } from "../lib/store";
+
+export function withPublishRefusal(Original: DocumentActionComponent): DocumentActionComponent {
+  const Wrapped: DocumentActionComponent = (props) => {
+    const description = Original(props);
+    const { get } = useFetchClient();
+    if (!description || props.model !== CAMPAIGN_UID || !description.onClick) return description;
+    const onClick = description.onClick;
+    return {
+      ...description,
+      onClick: async (event: React.SyntheticEvent) => {
+        const key = keyOf(props.documentId);
+        campaignStore.setRefusal(key, null);
+        const result = await onClick(event);
+        // `true`: Strapi ran the publish (not a confirmation dialog first).
+        if (result !== true) return result;
+        let published = false;
+        if (props.documentId) {
+          try {
+            const { data } = await get<{ data: { status?: string } }>(`/content-manager/collection-types/${CAMPAIGN_UID}/${props.documentId}`);
+            published = data.data?.status === "published";
+          } catch {
+            published = false;
+          }
+        }
+        const gate = campaignStore.getState().gate[key];
+        if (!published && gate?.blocked) campaignStore.setRefusal(key, { ...gate, at: Date.now() });
+        return result;
+      },
+    };
+  };
+  Wrapped.type = Original.type;
+  (Wrapped as any).position = (Original as any).position;
+  return Wrapped;
+}
