@@ -19,9 +19,15 @@ export function withPublishRefusal(Original: DocumentActionComponent): DocumentA
       onClick: async (event: React.SyntheticEvent) => {
         const key = keyOf(props.documentId);
         campaignStore.setRefusal(key, null);
-        const result = await onClick(event);
+        let result: unknown;
+        let failure: unknown = null;
+        try {
+          result = await onClick(event);
+        } catch (error) {
+          failure = error ?? new Error("publish failed");
+        }
         // `true`: Strapi ran the publish (not a confirmation dialog first).
-        if (result !== true) return result;
+        if (!failure && result !== true) return result as any;
         let published = false;
         if (props.documentId) {
           try {
@@ -33,7 +39,8 @@ export function withPublishRefusal(Original: DocumentActionComponent): DocumentA
         }
         const gate = campaignStore.getState().gate[key];
         if (!published && gate?.blocked) campaignStore.setRefusal(key, { ...gate, at: Date.now() });
-        return result;
+        if (failure) throw failure;
+        return result as any;
       },
     };
   };

@@ -154,7 +154,7 @@ function ReviewQueue() {
                     </Td>
                     <Td>
                       <Flex gap={2}>
-                        <Button tag={RouterLink} to={`../..${campaignPath(row.documentId)}`} variant="tertiary" size="S">
+                        <Button tag={RouterLink} to={campaignPath(row.documentId)} variant="tertiary" size="S">
                           {t("review.open")}
                         </Button>
                         {allowedActions.canApprove ? (
