@@ -181,11 +181,12 @@ test("editor is refused, reviewer approves, editor publishes — through the adm
   await menuLink.waitFor();
   await menuLink.click();
   await reviewer.waitForURL(/\/admin\/plugins\/hipaa-lint/);
-  const row = reviewer.locator('[data-testid="hipaa-lint-review-row"]', { hasText: SUBJECT });
+  const row = reviewer.locator(`[data-testid="hipaa-lint-review-row"][data-title="${TITLE}"]`);
   await row.waitFor();
   // Template text is shown as text, never run.
   assert.match(await row.innerText(), /<script>window\.__hipaaXss = 1<\/script>/);
   assert.equal(await reviewer.evaluate(() => window.__hipaaXss), undefined);
+  await reviewer.mouse.move(900, 700); // no menu tooltip in the picture
   await reviewer.screenshot({ path: join(ARTIFACTS, "review-page.png") });
 
   await row.getByTestId("hipaa-lint-row-approve").click();
@@ -207,7 +208,39 @@ test("editor is refused, reviewer approves, editor publishes — through the adm
   await editor.getByTestId("hipaa-lint-audit").locator('[data-action="published"]').waitFor();
   await editor.screenshot({ path: join(ARTIFACTS, "published.png") });
   const actions = (await strapi.plugin("hipaa-lint").service("audit").list(documentId)).map((event) => event.action);
-  assert.deepEqual(actions, ["flagged", "publish-blocked", "approved", "published"]);
+  // (the server may record another "flagged" when the reviewer's decision re-lints the draft)
+  const order = ["flagged", "publish-blocked", "approved", "published"].map((action) => actions.indexOf(action));
+  assert.ok(order.every((index, i) => index >= 0 && (i === 0 || index > order[i - 1])), `audit trail in order: ${actions.join(", ")}`);
+  assert.equal(actions.at(-1), "published");
+});
+
+test("settings page: validation errors are shown beside the field; a valid change is saved", { timeout: 10 * 60_000 }, async () => {
+  const admin = await loginAs("ada@example.org");
+  await admin.goto(`${baseUrl}/admin/settings/hipaa-lint`);
+  await admin.getByText("Rule severities").waitFor();
+  await admin.getByText("Accepted consent categories").waitFor();
+  await admin.getByRole("checkbox", { name: /Wellness tips/ }).waitFor();
+
+  // The server refuses a config path in `extends`: its error names the key and sits under that field.
+  const other = admin.locator('textarea[name="config"]');
+  await other.fill('{ "extends": "./elsewhere.json" }');
+  await admin.getByTestId("hipaa-lint-settings-save").click();
+  const otherField = admin.locator("div", { has: other }).filter({ hasText: "Other configuration (JSON)" }).last();
+  await otherField.getByText(/unknown preset "\.\/elsewhere\.json"/).waitFor();
+  await other.scrollIntoViewIfNeeded();
+  await admin.screenshot({ path: join(ARTIFACTS, "settings-error.png") });
+
+  // A valid change: require-unsubscribe becomes a warning, and warnings block too.
+  await other.fill("{}");
+  await admin.getByRole("checkbox", { name: "Warnings" }).click();
+  await admin.getByRole("combobox", { name: "Severity of require-unsubscribe" }).click();
+  await admin.getByRole("option", { name: "Warning" }).click();
+  await admin.getByTestId("hipaa-lint-settings-save").click();
+  await admin.getByText("Settings saved.").first().waitFor();
+  const saved = await strapi.plugin("hipaa-lint").service("settings").get();
+  assert.deepEqual(saved.blockOn.sort(), ["error", "warn"]);
+  assert.equal(saved.config.rules["require-unsubscribe"], "warn");
+  await admin.screenshot({ path: join(ARTIFACTS, "settings.png"), fullPage: true });
 });
 
 async function waitFor(check, what, timeoutMs = STEP_TIMEOUT) {
