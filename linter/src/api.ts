@@ -114,14 +114,21 @@ export async function lintFiles(patterns: string[], options: LintFilesOptions = 
   const files = await expandPatterns(patterns, cwd, loadIgnoreFile(cwd, options.ignorePath));
   const resolver = new ConfigResolver(options);
   const results: LintResult[] = [];
+  const ignoredWarning = (filePath: string) =>
+    makeResult(filePath, [{ ruleId: null, severity: 1, message: "File ignored because of a matching ignore pattern.", line: 1, column: 1 }]);
+  let done = 0;
   for (const file of files) {
     if (file.ignored) {
-      results.push(makeResult(file.filePath, [{ ruleId: null, severity: 1, message: "File ignored because of a matching ignore pattern.", line: 1, column: 1 }]));
-      continue;
+      results.push(ignoredWarning(file.filePath));
+    } else {
+      const result = await lintFile(file.filePath, resolver, options, file.root);
+      if (result) results.push(result);
+      // A file named on the command line but ignored by the config's `ignores`:
+      // say so, as for .hipaalintignore, rather than pass silently.
+      else if (file.explicit) results.push(ignoredWarning(file.filePath));
     }
-    const result = await lintFile(file.filePath, resolver, options, file.root);
-    if (result) results.push(result);
-    options.onProgress?.(results.length, files.length);
+    // Counted per file, not per result: files the config ignores have none.
+    options.onProgress?.(++done, files.length);
   }
   return results;
 }

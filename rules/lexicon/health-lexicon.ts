@@ -41,6 +41,8 @@ const phraseStems = (phrase: string): string[] => tokenize(phrase).map((t) => t.
 
 interface BaseLexicon {
   matcher: PhraseMatcher<Entry>;
+  /** Ambiguous terms whose reviewed contexts include "your TERM": possessed by the reader, they are medical. */
+  possessiveTerms: Set<string>;
   /** Single-word unambiguous terms by first letter, for misspelling candidates. */
   fuzzyCandidates: Map<string, { norm: string; entry: Entry }[]>;
   /** Ordinary English words (WordNet lemmas and their stems): never treated as misspellings. */
@@ -84,13 +86,15 @@ function buildBase(): BaseLexicon {
   for (const t of generated.terms) addTerm(t.term, t.category, false);
   for (const t of generated.ambiguous) addTerm(t.term, t.category, true);
   for (const t of overlay.add) addTerm(t.term, t.category, false);
+  const possessiveTerms = new Set<string>();
   for (const t of overlay.ambiguous) {
+    if (t.contexts.some((c) => c.toLowerCase() === `your ${t.term}`)) possessiveTerms.add(t.term);
     const category = generatedCategory.get(t.term) ?? "condition";
     addTerm(t.term, category, true);
     for (const context of t.contexts) matcher.add(phraseStems(context), { term: t.term, category, ambiguous: false, viaContext: true });
   }
   for (const phrase of overlay.generalCare) matcher.add(phraseStems(phrase), { term: phrase, category: "general", ambiguous: false, viaContext: false });
-  return { matcher, fuzzyCandidates, dictionary: loadDictionary() };
+  return { matcher, possessiveTerms, fuzzyCandidates, dictionary: loadDictionary() };
 }
 
 /** The health lexicon with a config's additions and removals applied. */
@@ -168,6 +172,11 @@ export class HealthLexicon {
       i++;
     }
     return hits;
+  }
+
+  /** Whether "your TERM" reads as medical for an ambiguous term (the overlay lists it as a context). */
+  possessiveIsMedical(term: string): boolean {
+    return this.base.possessiveTerms.has(term);
   }
 
   /** Whether one word (a path segment, a URL word) is itself a health term. */

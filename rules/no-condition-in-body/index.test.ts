@@ -14,6 +14,13 @@ describe(RULE, () => {
     "Your colonoscopy is scheduled for Tuesday.",
     "Your HIV test result is now available.",
     "Because you are managing high blood pressure, we invite you to a class.",
+    "Your recent MRI showed no changes.",
+    "As a patient with heart failure, you can join our program.",
+    "It's time to refill your prescription for metformin.",
+    "Your test results from your cardiology visit are ready.",
+    "Your child's ADHD medication is ready for pickup.",
+    "You are eligible for our COPD program.",
+    "We're here for you after your surgery.",
   ])("flags %j", async (sentence) => {
     const { messages } = await runRule(RULE, `<p>\n${sentence}\n</p>`, { filePath: "t.html" });
     expect(messages).toHaveLength(1);
@@ -31,6 +38,9 @@ describe(RULE, () => {
     "You have a stroke of luck: our new clinic is open on Saturdays.",
     "If you're in crisis or thinking about harming yourself, call 988.",
     "It's a conversation with your care team about how you've been feeling, plus the screenings recommended for your age.",
+    "Patients with diabetes should check their feet daily.",
+    "Don't let your cold brew get warm.",
+    "Learn how to manage your stress this winter.",
   ])("does not flag %j", async (sentence) => {
     expect((await runRule(RULE, `<p>${sentence}</p>`, { filePath: "t.html" })).messages).toEqual([]);
   });

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { defineRule, docsUrl } from "../../linter/src/rule-api.js";
 import type { Token } from "../../linter/src/text/tokenize.js";
+import { healthLexicon } from "../lexicon/health-lexicon.js";
 import { describeHit, healthTermsIn, type HealthHit } from "../lib/health-text.js";
 
 /*
@@ -18,6 +19,9 @@ const MODIFIERS = new Set([
   "recent", "latest", "last", "next", "upcoming", "current", "ongoing", "new", "scheduled", "prescribed", "daily",
   "weekly", "monthly", "first", "second", "third", "final", "remaining", "pending", "own", "planned", "regular",
   "type", "stage", "early", "advanced", "chronic", "severe", "mild", "continued", "follow", "up", "home", "annual",
+  // "your child's ADHD medication": the PHI of someone in the reader's care.
+  "child", "children", "son", "daughter", "baby", "kid", "kids", "teen", "spouse", "partner", "parent", "mom", "dad",
+  "husband", "wife", "loved", "one",
 ]);
 
 // Attribution phrases, as word sequences (normalized forms); the term must follow within a few words.
@@ -28,7 +32,9 @@ const ATTRIBUTIONS = [
   "you are taking", "youre taking", "you were", "you are on", "youre on", "someone with", "someone living with",
   "puts you in", "you are in", "youre in", "you need", "you are due for", "youre due for", "you are receiving", "youre receiving",
   "you are undergoing", "youre undergoing", "you have been", "youve been", "your diagnosis", "you also have",
-  "you still have", "you now have", "you currently have", "you were recently",
+  "you still have", "you now have", "you currently have", "you were recently", "you recently", "patient with",
+  "patient living with", "patients like you with", "prescription for", "prescriptions for", "refill of", "eligible for",
+  "enrolled in", "you qualify for", "you are eligible for", "youre eligible for", "you missed", "completed treatment for",
 ].map((p) => p.split(" "));
 
 // How far before the term an attribution may end, in words.
@@ -40,8 +46,9 @@ function isSecondPerson(token: Token | undefined): boolean {
   return Boolean(token && (token.norm === "your" || token.norm === "yours"));
 }
 
-/** "your [modifiers or other terms] TERM" */
+/** "your [modifiers or other terms] TERM", or a context phrase that holds "your" ("after your surgery"). */
 function possessed(tokens: readonly Token[], hit: HealthHit, hits: readonly HealthHit[]): boolean {
+  for (let k = hit.first; k < hit.last; k++) if (isSecondPerson(tokens[k])) return true;
   let i = hit.first - 1;
   let skipped = 0;
   while (i >= 0 && skipped <= 3) {
@@ -94,18 +101,21 @@ export default defineRule({
     options: z.strictObject({}).default({}),
   },
   check({ model, settings, report }) {
+    const lexicon = healthLexicon(settings.lexicons.conditions);
     for (const run of model.textRuns) {
       // A button or link label is a call to action: generic-cta reports it.
       if (run.inLink) continue;
       const { tokens, hits } = healthTermsIn(run.span, settings);
       const reportedSentences = new Set<number>();
       for (const hit of hits) {
-        // A bare everyday word ("cold", "stroke") counts only through its context
-        // phrases ("treated for depression"), which the lexicon matches as one hit.
-        if (hit.ambiguous) continue;
         const sentence = tokens[hit.first]!.sentence;
         if (reportedSentences.has(sentence)) continue;
-        if (!attributed(tokens, hit) && !possessed(tokens, hit, hits)) continue;
+        if (hit.ambiguous) {
+          // A bare everyday word ("cold", "stroke") counts only through its context
+          // phrases ("treated for depression"), or possessed by the reader where the
+          // reviewed lexicon says "your X" is medical ("your recent MRI").
+          if (!(lexicon.possessiveIsMedical(hit.term) && possessed(tokens, hit, hits))) continue;
+        } else if (!attributed(tokens, hit) && !possessed(tokens, hit, hits)) continue;
         const text = run.span.text;
         report({
           message:

@@ -18,7 +18,7 @@ ${footer}
   audienceSegment: "Opted in to newsletters",
 };
 
-/** An error today: no opt-out link (`require-unsubscribe`). */
+/** An error: no opt-out link (`require-unsubscribe`). */
 export const noUnsubscribe = {
   ...clean,
   title: "Missing opt-out",
@@ -36,21 +36,19 @@ export const diabetesSubject = {
   preheader: "A few things to check this month",
 };
 
-/** The lead is writing the content rules on main; the condition cases run once they land. */
 export const CONDITION_RULE = "no-condition-in-subject";
-export const conditionRuleLanded = allRules.some((rule) => rule.meta.id === CONDITION_RULE);
 
 /**
- * Campaigns the publish gate must refuse: one that fails an existing rule,
- * and the issue's own case. `expectRule` is the rule the refusal must name.
+ * Campaigns the publish gate must refuse: the issue's own case, and one that
+ * fails another rule. `expectRule` is the rule the refusal must name.
  */
 export const blockedCases = [
-  { name: "no opt-out link", content: noUnsubscribe, expectRule: "require-unsubscribe", expectIn: "the whole template", ready: true },
-  { name: "'Your diabetes care plan' as subject", content: diabetesSubject, expectRule: CONDITION_RULE, expectIn: "subject", ready: conditionRuleLanded },
+  { name: "'Your diabetes care plan' as subject", content: diabetesSubject, expectRule: CONDITION_RULE, expectIn: "subject" },
+  { name: "no opt-out link", content: noUnsubscribe, expectRule: "require-unsubscribe", expectIn: "the whole template" },
 ];
 
-if (!conditionRuleLanded) {
-  console.warn(`[strapi tests] rule "${CONDITION_RULE}" is not in hipaa-lint yet: the 'Your diabetes care plan' acceptance cases are skipped until it lands on main.`);
+if (!allRules.some((rule) => rule.meta.id === CONDITION_RULE)) {
+  throw new Error(`hipaa-lint has no rule "${CONDITION_RULE}": the acceptance cases depend on it.`);
 }
 
 export interface Response<T = any> {

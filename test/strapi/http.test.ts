@@ -130,7 +130,7 @@ describe("publish gate over HTTP", () => {
     expect(events.body.data[0].actorName).toBe("Eddie Test");
   });
 
-  describe.each(blockedCases)("refuses $name", ({ content, expectRule, expectIn, ready }) => {
+  describe.each(blockedCases)("refuses $name", ({ content, expectRule, expectIn }) => {
     const refusal = new RegExp(`Publishing refused[\\s\\S]*${expectRule} \\(error\\) in ${expectIn}`);
     const expectRefused = (response: { status: number; body: any }) => {
       expect(response.status, JSON.stringify(response.body)).toBe(400);
@@ -139,7 +139,7 @@ describe("publish gate over HTTP", () => {
       expect(response.body.error.details.findings).toEqual(expect.arrayContaining([expect.objectContaining({ ruleId: expectRule })]));
     };
 
-    it.skipIf(!ready)("on publish, on create-and-publish and on bulk publish", async () => {
+    it("on publish, on create-and-publish and on bulk publish", async () => {
       const draft = await createViaCM(editor, content);
       expectRefused(await editor.post(`${CM}/${draft.documentId}/actions/publish`, {}));
       expect(await publishedOf(draft.documentId)).toBeNull();
@@ -154,7 +154,7 @@ describe("publish gate over HTTP", () => {
       expect(await publishedOf(draft.documentId)).toBeNull();
     });
 
-    it.skipIf(!ready)("until a Compliance Reviewer approves it with a comment; an edit voids the approval", async () => {
+    it("until a Compliance Reviewer approves it with a comment; an edit voids the approval", async () => {
       const draft = await createViaCM(editor, content);
       const path = `/hipaa-lint/campaigns/${draft.documentId}`;
       const noComment = await reviewer.post(`${path}/approve`, {});

@@ -18,7 +18,25 @@ const CATEGORIES = [
   { key: "events", name: "Events", purpose: "operations", conditionSpecific: false, description: "Classes, open days and community events." },
 ];
 
-const FORMATS = { ".mjml": "mjml", ".html": "html", ".htm": "html", ".md": "markdown", ".markdown": "markdown" };
+/** Template extensions and their format, as the linter reads them (Handlebars templates are HTML unless named otherwise). */
+const FORMATS = [
+  [".mjml.hbs", "mjml"],
+  [".html.hbs", "html"],
+  [".md.hbs", "markdown"],
+  [".mjml", "mjml"],
+  [".html", "html"],
+  [".htm", "html"],
+  [".hbs", "html"],
+  [".handlebars", "html"],
+  [".md", "markdown"],
+  [".markdown", "markdown"],
+];
+
+function formatOf(name) {
+  const lower = name.toLowerCase();
+  const found = FORMATS.find(([extension]) => lower.endsWith(extension));
+  return found ? found[1] : null;
+}
 
 /** Splits `---` YAML front matter from a template's body. */
 function splitTemplate(source) {
@@ -33,7 +51,7 @@ function templateFiles() {
     fs.existsSync(dir)
       ? fs
           .readdirSync(dir)
-          .filter((name) => FORMATS[path.extname(name).toLowerCase()])
+          .filter((name) => formatOf(name) && name.toLowerCase() !== "readme.md")
           .sort()
           .map((name) => path.join(dir, name))
       : [],
@@ -41,7 +59,9 @@ function templateFiles() {
 }
 
 function titleOf(file) {
-  const base = path.basename(file, path.extname(file)).replace(/[-_]+/g, " ");
+  const name = path.basename(file);
+  const extension = FORMATS.find(([ext]) => name.toLowerCase().endsWith(ext))[0];
+  const base = name.slice(0, -extension.length).replace(/[-_]+/g, " ");
   return base.charAt(0).toUpperCase() + base.slice(1);
 }
 
@@ -52,7 +72,8 @@ async function seed(strapi) {
   }
   const campaigns = strapi.documents(CAMPAIGN);
   for (const file of templateFiles()) {
-    const title = titleOf(file);
+    const failing = path.basename(path.dirname(file)) === "examples-failing";
+    const title = failing ? `Failing example: ${titleOf(file)}` : titleOf(file);
     if (await campaigns.findFirst({ filters: { title } })) continue;
     const { meta, body } = splitTemplate(fs.readFileSync(file, "utf8"));
     const category = meta.consentCategory ? await categories.findFirst({ filters: { key: String(meta.consentCategory) } }) : null;
@@ -62,7 +83,7 @@ async function seed(strapi) {
         subject: meta.subject != null ? String(meta.subject) : title,
         preheader: meta.preheader != null ? String(meta.preheader) : null,
         body,
-        format: FORMATS[path.extname(file).toLowerCase()],
+        format: formatOf(path.basename(file)),
         consentCategory: category ? category.documentId : null,
         audienceSegment: "Patients who opted in to this category",
       },

@@ -32,12 +32,14 @@ const controller = ({ strapi }: { strapi: Core.Strapi }) => ({
   /** POST /lint: live linting for the editor; nothing is stored. */
   async lint(ctx: any) {
     const content = parse(lintBody, ctx.request.body, "lint request");
-    const outcome = await plugin(strapi).service("linting").lint({
+    const linting = plugin(strapi).service("linting");
+    const outcome = await linting.lint({
       subject: content.subject ?? null,
       preheader: content.preheader ?? null,
       body: content.body,
       format: content.format,
       consentCategory: content.consentCategory ?? null,
+      conditionSpecific: await linting.isConditionSpecific(content.consentCategory ?? null),
       audienceSegment: content.audienceSegment ?? null,
     });
     ctx.body = { data: outcome.result, meta: { contentHash: outcome.hash, report: outcome.report } };

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { Core } from "@strapi/strapi";
-import { allRules, lintText, VERSION, type LintMessage, type LintResult } from "hipaa-lint";
+import { allRules, lintText, VERSION, type ConfigInput, type LintMessage, type LintResult } from "hipaa-lint";
 import { stringify } from "yaml";
 import { CONSENT_CATEGORY_UID } from "../constants";
 import type { PluginSettings } from "./settings";
@@ -15,6 +15,8 @@ export interface CampaignContent {
   format: CampaignFormat | null;
   /** The consent category's key. */
   consentCategory: string | null;
+  /** Whether that category is condition-specific (its audience explicitly opted in to content about a condition). */
+  conditionSpecific?: boolean;
   /** Who receives it: not linted, but part of what a reviewer approves. */
   audienceSegment?: string | null;
 }
@@ -97,6 +99,29 @@ export function contentHash(content: CampaignContent): string {
   return createHash("sha256").update(canonical).digest("hex");
 }
 
+/** Rules that find content naming a condition, medication, treatment or test. */
+export const CONDITION_CONTENT_RULES = ["no-condition-in-body", "generic-cta"];
+
+/**
+ * The rule config for one campaign. Naming a condition is an error unless
+ * the campaign's consent category is condition-specific: for other
+ * categories the condition-content rules are raised to "error" (keeping
+ * their options), unless the settings turned them off.
+ */
+export function configFor(base: ConfigInput, categories: string[], conditionSpecific: boolean): ConfigInput {
+  const config: ConfigInput = { ...base, ...(categories.length ? { consentCategories: categories } : {}) };
+  if (conditionSpecific) return config;
+  const rules: Record<string, unknown> = { ...(base.rules ?? {}) };
+  for (const id of CONDITION_CONTENT_RULES) {
+    if (!allRules.some((rule) => rule.meta.id === id)) continue;
+    const entry = rules[id];
+    const severity = Array.isArray(entry) ? entry[0] : entry;
+    if (severity === "off" || severity === 0) continue;
+    rules[id] = Array.isArray(entry) ? ["error", ...entry.slice(1)] : "error";
+  }
+  return { ...config, rules: rules as ConfigInput["rules"] };
+}
+
 function fieldOf(template: Template, message: LintMessage): Pick<Finding, "field" | "line" | "column"> {
   if (message.surface === "file") return { field: "file", line: null, column: null };
   if (message.line >= template.bodyLine) return { field: "body", line: message.line - template.bodyLine + 1, column: message.column };
@@ -124,6 +149,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   buildTemplate,
   contentHash,
 
+  /** Whether the category with this key is condition-specific (false when there is none). */
+  async isConditionSpecific(key: string | null): Promise<boolean> {
+    if (!key) return false;
+    const row = await strapi.db.query(CONSENT_CATEGORY_UID).findOne({ where: { key }, select: ["conditionSpecific"] });
+    return row?.conditionSpecific === true;
+  },
+
   /** Keys of the active consent categories: the linter's `consentCategories`. */
   async activeCategoryKeys(): Promise<string[]> {
     const rows = await strapi.db.query(CONSENT_CATEGORY_UID).findMany({ where: { active: true }, select: ["key"], orderBy: { key: "asc" } });
@@ -134,7 +166,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async lint(content: CampaignContent, settings?: PluginSettings): Promise<LintOutcome> {
     const effective = settings ?? (await strapi.plugin("hipaa-lint").service("settings").get());
     const categories = await this.activeCategoryKeys();
-    const config = { ...effective.config, ...(categories.length ? { consentCategories: categories } : {}) };
+    const config = configFor(effective.config, categories, content.conditionSpecific ?? false);
     const template = buildTemplate(content);
     const format = content.format && FORMATS.includes(content.format) ? content.format : "mjml";
     const result = await lintText(template.source, { config, format });

@@ -21,7 +21,7 @@ export interface CampaignRow {
   body: string | null;
   format: CampaignContent["format"];
   audienceSegment: string | null;
-  consentCategory: { key: string } | null;
+  consentCategory: { key: string; conditionSpecific: boolean } | null;
   reviewStatus: ReviewStatus | null;
   lintReport: LintReport | null;
   contentHash: string | null;
@@ -59,6 +59,7 @@ export function contentOf(row: CampaignRow): CampaignContent {
     body: row.body,
     format: row.format,
     consentCategory: row.consentCategory?.key ?? null,
+    conditionSpecific: row.consentCategory?.conditionSpecific === true,
     audienceSegment: row.audienceSegment,
   };
 }
