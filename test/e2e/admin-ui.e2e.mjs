@@ -227,7 +227,7 @@ test("settings page: validation errors are shown beside the field; a valid chang
   await admin.getByTestId("hipaa-lint-settings-save").click();
   const otherField = admin.locator("div", { has: other }).filter({ hasText: "Other configuration (JSON)" }).last();
   await otherField.getByText(/unknown preset "\.\/elsewhere\.json"/).waitFor();
-  await other.scrollIntoViewIfNeeded();
+  await otherField.getByText(/unknown preset/).scrollIntoViewIfNeeded();
   await admin.screenshot({ path: join(ARTIFACTS, "settings-error.png") });
 
   // A valid change: require-unsubscribe becomes a warning, and warnings block too.
@@ -241,6 +241,19 @@ test("settings page: validation errors are shown beside the field; a valid chang
   assert.deepEqual(saved.blockOn.sort(), ["error", "warn"]);
   assert.equal(saved.config.rules["require-unsubscribe"], "warn");
   await admin.screenshot({ path: join(ARTIFACTS, "settings.png"), fullPage: true });
+});
+
+test("consent-category custom field: a select of the active consent categories", { timeout: 5 * 60_000 }, async () => {
+  const admin = await loginAs("ada@example.org");
+  await admin.goto(`${baseUrl}/admin/content-manager/collection-types/api::announcement.announcement/create`);
+  await admin.locator('input[name="title"]').fill("Open day");
+  const select = admin.getByRole("combobox", { name: /consentCategory|Consent category/i });
+  await select.click();
+  await admin.getByRole("option", { name: /Condition-specific updates \(condition-specific opt-in\)/ }).waitFor();
+  await admin.getByRole("option", { name: "Events" }).click();
+  await admin.getByRole("button", { name: /^save$/i }).click();
+  await waitFor(async () => (await strapi.documents("api::announcement.announcement").findFirst({ filters: { title: "Open day" } }))?.consentCategory === "events", "the announcement stores the category key");
+  await admin.screenshot({ path: join(ARTIFACTS, "custom-field.png") });
 });
 
 async function waitFor(check, what, timeoutMs = STEP_TIMEOUT) {
