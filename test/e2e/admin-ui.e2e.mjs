@@ -186,7 +186,10 @@ test("editor is refused, reviewer approves, editor publishes — through the adm
   // Template text is shown as text, never run.
   assert.match(await row.innerText(), /<script>window\.__hipaaXss = 1<\/script>/);
   assert.equal(await reviewer.evaluate(() => window.__hipaaXss), undefined);
-  await reviewer.mouse.move(900, 700); // no menu tooltip in the picture
+  // no menu tooltip in the picture
+  await reviewer.evaluate(() => document.activeElement instanceof HTMLElement && document.activeElement.blur());
+  await reviewer.mouse.move(900, 700);
+  await reviewer.waitForTimeout(300);
   await reviewer.screenshot({ path: join(ARTIFACTS, "review-page.png") });
 
   await row.getByTestId("hipaa-lint-row-approve").click();
