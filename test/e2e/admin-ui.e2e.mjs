@@ -189,6 +189,7 @@ test("editor is refused, reviewer approves, editor publishes — through the adm
   // no menu tooltip in the picture
   await reviewer.evaluate(() => document.activeElement instanceof HTMLElement && document.activeElement.blur());
   await reviewer.mouse.move(900, 700);
+  await reviewer.keyboard.press("Escape");
   await reviewer.waitForTimeout(300);
   await reviewer.screenshot({ path: join(ARTIFACTS, "review-page.png") });
 
