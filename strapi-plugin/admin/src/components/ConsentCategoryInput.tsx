@@ -1,6 +1,7 @@
 import { Field, SingleSelect, SingleSelectOption } from "@strapi/design-system";
 import { useFetchClient } from "@strapi/strapi/admin";
 import { useEffect, useState } from "react";
+import { useT } from "../lib/i18n";
 
 interface Category {
   key: string;
@@ -21,6 +22,7 @@ interface Props {
 
 /** A select of the active consent categories; stores the chosen category's key. */
 export function ConsentCategoryInput({ name, value, onChange, label, hint, error, required, disabled }: Props) {
+  const t = useT();
   const { get } = useFetchClient();
   const [categories, setCategories] = useState<Category[]>([]);
   const [loadError, setLoadError] = useState<string | null>(null);
@@ -29,11 +31,11 @@ export function ConsentCategoryInput({ name, value, onChange, label, hint, error
     let cancelled = false;
     get<{ data: Category[] }>("/hipaa-lint/consent-categories")
       .then(({ data }) => !cancelled && setCategories(data.data))
-      .catch((e: Error) => !cancelled && setLoadError(`Could not load consent categories: ${e.message}`));
+      .catch((e: Error) => !cancelled && setLoadError(t("consent-category.loadFailed", { message: e.message })));
     return () => {
       cancelled = true;
     };
-  }, [get]);
+  }, [get, t]);
 
   return (
     <Field.Root name={name} hint={hint} error={error ?? loadError ?? undefined} required={required}>
@@ -41,14 +43,14 @@ export function ConsentCategoryInput({ name, value, onChange, label, hint, error
       <SingleSelect
         value={value ?? undefined}
         disabled={disabled}
-        placeholder="Choose a consent category"
+        placeholder={t("consent-category.placeholder")}
         onClear={() => onChange(name, null)}
         onChange={(next: string | number) => onChange(name, String(next))}
       >
         {categories.map((category) => (
           <SingleSelectOption key={category.key} value={category.key}>
             {category.name}
-            {category.conditionSpecific ? " (condition-specific opt-in)" : ""}
+            {category.conditionSpecific ? ` (${t("consent-category.conditionSpecific")})` : ""}
           </SingleSelectOption>
         ))}
       </SingleSelect>

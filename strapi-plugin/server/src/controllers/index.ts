@@ -1,5 +1,6 @@
 import type { Core } from "@strapi/strapi";
 import { errors } from "@strapi/utils";
+import { allRules } from "hipaa-lint";
 import { z } from "zod";
 import { REVIEW_STATUSES, type ReviewStatus } from "../constants";
 
@@ -22,6 +23,10 @@ function parse<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
 }
 
 const plugin = (strapi: Core.Strapi) => strapi.plugin("hipaa-lint");
+
+/** The linter's rules, for the admin's Settings page. */
+const rulesMeta = () =>
+  allRules.map(({ meta }) => ({ id: meta.id, description: meta.description, defaultSeverity: meta.defaultSeverity, docsUrl: meta.docsUrl }));
 
 const controller = ({ strapi }: { strapi: Core.Strapi }) => ({
   /** POST /lint: live linting for the editor; nothing is stored. */
@@ -63,20 +68,20 @@ const controller = ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   async getSettings(ctx: any) {
-    ctx.body = { data: await plugin(strapi).service("settings").get() };
+    ctx.body = { data: await plugin(strapi).service("settings").get(), meta: { rules: rulesMeta() } };
   },
 
   async putSettings(ctx: any) {
     const updated = await plugin(strapi).service("settings").update(ctx.request.body ?? {});
     strapi.log.info(`[hipaa-lint] settings changed by admin user ${ctx.state.user?.id}`);
-    ctx.body = { data: updated };
+    ctx.body = { data: updated, meta: { rules: rulesMeta() } };
   },
 
   /** GET /consent-categories: active categories, for the custom field's input. */
   async consentCategories(ctx: any) {
     const rows = await strapi.db.query("plugin::hipaa-lint.consent-category").findMany({
       where: { active: true },
-      select: ["name", "key", "description", "purpose", "conditionSpecific"],
+      select: ["documentId", "name", "key", "description", "purpose", "conditionSpecific"],
       orderBy: { name: "asc" },
     });
     ctx.body = { data: rows };

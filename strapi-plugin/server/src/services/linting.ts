@@ -37,6 +37,8 @@ export interface Finding {
   templateLine: number;
   templateColumn: number;
   blocking: boolean;
+  /** The rule's documentation, for the admin panel. */
+  docsUrl?: string | null;
   suggestions?: LintMessage["suggestions"];
   fingerprint?: string;
 }
@@ -61,6 +63,8 @@ export interface Template {
 }
 
 const FORMATS: readonly CampaignFormat[] = ["mjml", "html", "markdown"];
+
+const DOCS = new Map<string, string>(allRules.map((rule) => [rule.meta.id, rule.meta.docsUrl]));
 
 /**
  * The template the linter sees: YAML front matter (subject, preheader,
@@ -178,6 +182,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         templateLine: message.line,
         templateColumn: message.column,
         blocking: blockOn.has(severity),
+        docsUrl: message.ruleId ? DOCS.get(message.ruleId) ?? null : null,
         ...(message.suggestions?.length ? { suggestions: message.suggestions } : {}),
         ...(message.fingerprint ? { fingerprint: message.fingerprint } : {}),
       };

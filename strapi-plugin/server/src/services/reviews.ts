@@ -79,6 +79,17 @@ export function refusalMessage(row: Pick<CampaignRow, "title" | "documentId">, o
   return lines.join("\n");
 }
 
+/** Blocking findings in a campaign field, as the content manager's form errors: one message per field. */
+export function fieldErrors(findings: Finding[]): { path: string[]; message: string; name: string }[] {
+  const byField = new Map<string, string[]>();
+  for (const f of findings) {
+    if (f.field === "file") continue;
+    const field = f.field === "consentCategory" ? "consentCategory" : f.field;
+    byField.set(field, [...(byField.get(field) ?? []), `${f.ruleId ?? "parse-error"}: ${f.message}`]);
+  }
+  return [...byField].map(([field, messages]) => ({ path: [field], message: messages.join(" "), name: "ValidationError" }));
+}
+
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const audit = () => strapi.plugin("hipaa-lint").service("audit");
   const linting = () => strapi.plugin("hipaa-lint").service("linting");
@@ -150,6 +161,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         actor: toActor(requestUser()),
       });
       throw new errors.ValidationError(message, {
+        // The content manager reads `errors` (path + message) to show each one beside its field;
+        // without it, it expects every detail to be an array of strings and breaks on ours.
+        errors: fieldErrors(outcome.blocking),
         plugin: "hipaa-lint",
         documentId,
         contentHash: outcome.hash,
