@@ -157,13 +157,18 @@ function parseError(error: unknown): TemplateParseError {
  * offsets as the file (front matter replaced by spaces, not removed).
  */
 export function parseHandlebars(source: string, index: SourceIndex, defaultContext: "text" | "front-matter" = "text"): HandlebarsResult {
+  // Handlebars' lexer computes columns with `.*`, which stops at U+2028 and
+  // U+2029: a line separator would shift every later position on its line
+  // (and could place a placeholder inside a comment). Both are whitespace to
+  // Handlebars, so the parser sees a space instead; offsets do not change.
+  const input = source.replace(/[\u2028\u2029]/g, " ");
   let ast: ProgramNode;
   try {
-    ast = Handlebars.parse(source) as unknown as ProgramNode;
+    ast = Handlebars.parse(input) as unknown as ProgramNode;
   } catch (error) {
     throw parseError(error);
   }
-  const tokens = lex(source);
+  const tokens = lex(input);
   const statements: HandlebarsStatement[] = [];
   const comments: Comment[] = [];
   const partials: { name: string; range: SourceRange }[] = [];
