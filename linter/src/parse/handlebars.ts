@@ -139,6 +139,30 @@ function mask(source: string, tokens: LexToken[]): string {
   return chars.join("");
 }
 
+/** Deeper nesting than any real template needs; Handlebars' parser slows down quadratically and then overflows its stack. */
+export const MAX_HANDLEBARS_NESTING = 200;
+
+const BLOCK_OPENERS = new Set(["OPEN_BLOCK", "OPEN_INVERSE", "OPEN_PARTIAL_BLOCK", "OPEN_RAW_BLOCK", "OPEN_SEXPR"]);
+const BLOCK_CLOSERS = new Set(["OPEN_ENDBLOCK", "END_RAW_BLOCK", "CLOSE_SEXPR"]);
+
+/** Refuses blocks or subexpressions nested deeper than MAX_HANDLEBARS_NESTING, with the position of the first one too deep. */
+function checkNesting(tokens: LexToken[], index: SourceIndex): void {
+  let depth = 0;
+  for (const token of tokens) {
+    if (BLOCK_OPENERS.has(token.name)) {
+      depth++;
+      if (depth > MAX_HANDLEBARS_NESTING) {
+        const at = index.point(token.start);
+        throw new TemplateParseError(
+          `Handlebars blocks or subexpressions are nested more than ${MAX_HANDLEBARS_NESTING} deep here: the template is not linted (no real template needs this; flatten it).`,
+          at.line,
+          at.column,
+        );
+      }
+    } else if (BLOCK_CLOSERS.has(token.name)) depth = Math.max(0, depth - 1);
+  }
+}
+
 function parseError(error: unknown): TemplateParseError {
   const message = error instanceof Error ? error.message : String(error);
   // Handlebars reports "Parse error on line N:" or "... - N:C".
@@ -162,13 +186,20 @@ export function parseHandlebars(source: string, index: SourceIndex, defaultConte
   // (and could place a placeholder inside a comment). Both are whitespace to
   // Handlebars, so the parser sees a space instead; offsets do not change.
   const input = source.replace(/[\u2028\u2029]/g, " ");
+  let tokens: LexToken[] | null = null;
+  try {
+    tokens = lex(input);
+  } catch {
+    // Handlebars.parse below reports the lexical error with its position.
+  }
+  if (tokens) checkNesting(tokens, index);
   let ast: ProgramNode;
   try {
     ast = Handlebars.parse(input) as unknown as ProgramNode;
   } catch (error) {
     throw parseError(error);
   }
-  const tokens = lex(input);
+  tokens ??= lex(input);
   const statements: HandlebarsStatement[] = [];
   const comments: Comment[] = [];
   const partials: { name: string; range: SourceRange }[] = [];
