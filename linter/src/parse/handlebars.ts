@@ -235,7 +235,7 @@ export function parseHandlebars(source: string, index: SourceIndex, defaultConte
 
   const visitStatement = (node: MustacheNode | PartialNode, scope: ScopeFrame[], type: HandlebarsStatement["type"]): HandlebarsStatement => {
     const escaped = type === "mustache" ? (node as MustacheNode).escaped : true;
-    const callee = type === "partial" ? (node as PartialNode).name : (node as MustacheNode).path;
+    const callee = type === "partial" ? (node as PartialNode).name : literalAsPath((node as MustacheNode).path);
     const params = node.params ?? [];
     const pairs = node.hash?.pairs ?? [];
     const calleeName = callee.type === "PathExpression" ? (callee as PathNode).original : String((callee as unknown as { value?: unknown }).value ?? "");
@@ -265,17 +265,27 @@ export function parseHandlebars(source: string, index: SourceIndex, defaultConte
         statementRange: statement.range,
       });
     };
+    // `{{lookup patient "ssn"}}` reads patient.ssn: the literal names the field.
+    const addLookup = (params: Node[], role: PlaceholderRole) => {
+      const [object, key] = params;
+      if (object?.type !== "PathExpression" || !key || !/Literal$/.test(key.type)) return;
+      const base = object as PathNode;
+      const field = String((key as unknown as { original?: unknown; value?: unknown }).original ?? (key as unknown as { value?: unknown }).value);
+      add({ ...base, parts: [...base.parts, field], original: `${base.original}.${field}`, loc: { start: base.loc.start, end: key.loc.end } }, role, "lookup");
+    };
     const visitArgument = (arg: Node, role: PlaceholderRole, helper: string | null) => {
       if (arg.type === "PathExpression") add(arg as PathNode, role, helper);
       else if (arg.type === "SubExpression") {
         const sub = arg as SubExpressionNode;
         for (const p of sub.params) visitArgument(p, "param", sub.path.original);
         for (const pair of sub.hash?.pairs ?? []) visitArgument(pair.value, "hash", sub.path.original);
+        if (sub.path.original === "lookup") addLookup(sub.params, "param");
       } else statement.hasLiteralArguments = true;
     };
     if (!isCall && callee.type === "PathExpression") add(callee as PathNode, type === "block" ? "param" : "output", null);
     for (const p of params) visitArgument(p, "param", statement.callee);
     for (const pair of pairs) visitArgument(pair.value, "hash", statement.callee);
+    if (statement.callee === "lookup") addLookup(params, type === "block" ? "param" : "output");
     if (type === "partial" && statement.callee) partials.push({ name: statement.callee, range: statement.range });
     statements.push(statement);
     return statement;
@@ -313,7 +323,8 @@ export function parseHandlebars(source: string, index: SourceIndex, defaultConte
   };
 
   const blockFrame = (block: BlockNode, statement: HandlebarsStatement, scope: ScopeFrame[]): ScopeFrame => {
-    const helper = block.path.type === "PathExpression" ? (block.path as PathNode).original : "";
+    const blockPath = literalAsPath(block.path);
+    const helper = blockPath.type === "PathExpression" ? (blockPath as PathNode).original : "";
     const first = block.params[0];
     const firstPath = first && first.type === "PathExpression" ? resolve(first as PathNode, scope) : null;
     const names = block.program?.blockParams ?? [];
@@ -331,7 +342,7 @@ export function parseHandlebars(source: string, index: SourceIndex, defaultConte
     if (helper === "if" || helper === "unless") return { context: null, changesContext: false, blockParams };
     if (!statement.callee && block.params.length === 0) {
       // Mustache-style section on a data path: its body runs in that object's context.
-      const own = resolve(block.path as PathNode, scope);
+      const own = blockPath.type === "PathExpression" ? resolve(blockPath as PathNode, scope) : null;
       return { context: own, changesContext: true, blockParams };
     }
     // A custom block helper: its context is unknown, but block params most
@@ -342,6 +353,20 @@ export function parseHandlebars(source: string, index: SourceIndex, defaultConte
 
   visitProgram(ast, []);
   return { masked: mask(source, tokens), statements, comments, partials };
+}
+
+/**
+ * Handlebars turns a literal in a helper's place into a path
+ * (`transformLiteralToPath`): `{{"ssn"}}` and `{{'ssn'}}` look up the field
+ * `ssn` (or a helper of that name), they do not print the word. Read them as
+ * the path they are.
+ */
+function literalAsPath(node: Node): Node {
+  if (!/Literal$/.test(node.type)) return node;
+  const literal = node as unknown as { original?: unknown; value?: unknown };
+  const name = String(literal.original ?? literal.value);
+  const path: PathNode = { type: "PathExpression", data: false, depth: 0, parts: [name], original: name, loc: node.loc };
+  return path;
 }
 
 const BUILT_IN_HELPERS = new Set(["if", "unless", "each", "with", "lookup", "log", "blockHelperMissing", "helperMissing"]);
