@@ -1,5 +1,6 @@
 import { Parser } from "htmlparser2";
 import type { Comment, Image, Link, Surface, TextRun, TextSpan, UrlRef } from "../model.js";
+import { TemplateParseError } from "./errors.js";
 import type { SourceIndex } from "./positions.js";
 import { TextSpanBuilder } from "./text-span.js";
 
@@ -51,6 +52,12 @@ const URL_ATTRIBUTES = new Set([
 
 const MAX_NESTED_LABELS = 8;
 
+/**
+ * Deeper than any real email (table layouts nest a few dozen levels). Beyond
+ * it htmlparser2 spends time in proportion to the depth on every unmatched
+ * closing tag, so the linter stops with a positioned fatal message instead.
+ */
+export const MAX_MARKUP_NESTING = 1000;
 
 interface OpenElement {
   name: string;
@@ -194,6 +201,14 @@ export function parseMarkup(masked: string, original: string, index: SourceIndex
           run.appendSeparator("\n", start);
         }
         if (name !== "br") {
+          if (stack.length > MAX_MARKUP_NESTING) {
+            const at = index.point(start);
+            throw new TemplateParseError(
+              `Elements are nested more than ${MAX_MARKUP_NESTING} deep here (unclosed tags?): the template is not linted. Close the tags, or flatten the markup.`,
+              at.line,
+              at.column,
+            );
+          }
           stack.push(open);
           if (open.hidden) hiddenDepth++;
           if (open.block) blocks.push(open);
