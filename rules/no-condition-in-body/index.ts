@@ -40,15 +40,43 @@ function isSecondPerson(token: Token | undefined): boolean {
   return Boolean(token && (token.norm === "your" || token.norm === "yours"));
 }
 
+/**
+ * What the checks below need about the tokens, computed once per run so that
+ * each hit costs constant time (a run with thousands of terms stays linear).
+ */
+interface RunIndex {
+  /** For each token, the hit covering it (hits never overlap), or undefined. */
+  hitAt: (HealthHit | undefined)[];
+  /** Sentences that contain a second-person word. */
+  secondPerson: Set<number>;
+  /** First and last token index of each sentence. */
+  bounds: Map<number, [number, number]>;
+}
+
+function indexRun(tokens: readonly Token[], hits: readonly HealthHit[]): RunIndex {
+  const hitAt: (HealthHit | undefined)[] = new Array(tokens.length);
+  for (const h of hits) for (let i = h.first; i < h.last; i++) hitAt[i] = h;
+  const secondPerson = new Set<number>();
+  const bounds = new Map<number, [number, number]>();
+  tokens.forEach((t, i) => {
+    if (SECOND_PERSON.has(t.norm)) secondPerson.add(t.sentence);
+    const b = bounds.get(t.sentence);
+    if (b) b[1] = i;
+    else bounds.set(t.sentence, [i, i]);
+  });
+  return { hitAt, secondPerson, bounds };
+}
+
 /** "your [modifiers or other terms] TERM" */
-function possessed(tokens: readonly Token[], hit: HealthHit, hits: readonly HealthHit[]): boolean {
+function possessed(tokens: readonly Token[], hit: HealthHit, run: RunIndex): boolean {
   let i = hit.first - 1;
   let skipped = 0;
   while (i >= 0 && skipped <= 3) {
     const token = tokens[i]!;
     if (token.sentence !== tokens[hit.first]!.sentence) return false;
     if (isSecondPerson(token)) return true;
-    const inOtherHit = hits.some((h) => h !== hit && i >= h.first && i < h.last);
+    const other = run.hitAt[i];
+    const inOtherHit = other !== undefined && other !== hit;
     if (!MODIFIERS.has(token.norm) && token.kind !== "number" && !inOtherHit) return false;
     i--;
     skipped++;
@@ -61,9 +89,9 @@ function possessed(tokens: readonly Token[], hit: HealthHit, hits: readonly Heal
  * speaks to the reader ("One in eight women will be diagnosed with breast
  * cancer" is education, not attribution).
  */
-function attributed(tokens: readonly Token[], hit: HealthHit): boolean {
+function attributed(tokens: readonly Token[], hit: HealthHit, run: RunIndex): boolean {
   const sentence = tokens[hit.first]!.sentence;
-  if (!tokens.some((t) => t.sentence === sentence && SECOND_PERSON.has(t.norm))) return false;
+  if (!run.secondPerson.has(sentence)) return false;
   const from = Math.max(0, hit.first - WINDOW);
   for (let end = hit.first; end > from; end--) {
     for (const phrase of ATTRIBUTIONS) {
@@ -98,6 +126,8 @@ export default defineRule({
       // A button or link label is a call to action: generic-cta reports it.
       if (run.inLink) continue;
       const { tokens, hits } = healthTermsIn(run.span, settings);
+      if (!hits.length) continue;
+      const index = indexRun(tokens, hits);
       const reportedSentences = new Set<number>();
       for (const hit of hits) {
         // A bare everyday word ("cold", "stroke") counts only through its context
@@ -105,7 +135,7 @@ export default defineRule({
         if (hit.ambiguous) continue;
         const sentence = tokens[hit.first]!.sentence;
         if (reportedSentences.has(sentence)) continue;
-        if (!attributed(tokens, hit) && !possessed(tokens, hit, hits)) continue;
+        if (!attributed(tokens, hit, index) && !possessed(tokens, hit, index)) continue;
         const text = run.span.text;
         report({
           message:
@@ -113,7 +143,7 @@ export default defineRule({
             "Write for everyone who receives the campaign (\"Managing a chronic condition? Our classes can help\") and keep personal details in the patient portal.",
           range: model.locate(run.span, hit.start, hit.end),
           surface: run.hidden ? "preheader" : "body",
-          subject: sentenceOf(text, tokens, hit),
+          subject: sentenceOf(text, tokens, hit, index),
         });
         reportedSentences.add(sentence);
       }
@@ -122,8 +152,7 @@ export default defineRule({
 });
 
 /** The sentence around a hit, for the approval fingerprint. */
-function sentenceOf(text: string, tokens: readonly Token[], hit: HealthHit): string {
-  const sentence = tokens[hit.first]!.sentence;
-  const inSentence = tokens.filter((t) => t.sentence === sentence);
-  return text.slice(inSentence[0]!.start, inSentence[inSentence.length - 1]!.end);
+function sentenceOf(text: string, tokens: readonly Token[], hit: HealthHit, run: RunIndex): string {
+  const [first, last] = run.bounds.get(tokens[hit.first]!.sentence)!;
+  return text.slice(tokens[first]!.start, tokens[last]!.end);
 }
