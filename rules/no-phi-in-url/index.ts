@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { UrlRef } from "../../linter/src/model.js";
+import type { Placeholder, UrlRef } from "../../linter/src/model.js";
 import { PLACEHOLDER_CHAR } from "../../linter/src/model.js";
 import { defineRule, docsUrl, type LintSettings } from "../../linter/src/rule-api.js";
 import { identifierWords } from "../../linter/src/text/words.js";
@@ -90,9 +90,25 @@ export default defineRule({
     options: z.strictObject({}).default({}),
   },
   check({ model, settings, report }) {
+    // Placeholders by position, so that each URL finds its own by binary search (linear overall).
+    const sorted = [...model.placeholders].sort((a, b) => a.statementRange.offset - b.statementRange.offset);
+    const within = (from: number, to: number): Placeholder[] => {
+      let lo = 0;
+      let hi = sorted.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (sorted[mid]!.statementRange.offset < from) lo = mid + 1;
+        else hi = mid;
+      }
+      const found: Placeholder[] = [];
+      for (let i = lo; i < sorted.length && sorted[i]!.statementRange.offset < to; i++) {
+        if (sorted[i]!.statementRange.endOffset <= to) found.push(sorted[i]!);
+      }
+      return found;
+    };
     for (const url of model.urls) {
       // A placeholder inside the URL that reads PHI: ?mrn={{patient.mrn}}, open.gif?email={{email}}.
-      const inside = model.placeholders.filter((p) => p.statementRange.offset >= url.range.offset && p.statementRange.endOffset <= url.range.endOffset);
+      const inside = within(url.range.offset, url.range.endOffset);
       const phiPlaceholder = inside.map((p) => ({ p, phi: phiOfPlaceholder(p, settings, { firstName: false }) })).find((x) => x.phi);
       if (phiPlaceholder?.phi) {
         report({
