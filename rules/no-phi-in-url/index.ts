@@ -74,9 +74,41 @@ function checkUrl(url: UrlRef, settings: LintSettings, report: (offsetInValue: n
   const visible = value.slice(pathStart).split(PLACEHOLDER_CHAR).join(" ");
   const words = visible.replace(/[^A-Za-z0-9]/g, " ");
   const hit = definiteHits(healthTermsIn(words, settings))[0];
+  const advice = `${WHY} A campaign name or page path that names a condition tells them what the recipient is being treated for; use neutral names (utm_campaign=spring-outreach).`;
   if (hit) {
-    report(pathStart + hit.start, hit.end - hit.start, `The URL names ${describeHit(hit, words)} in its path or query. ${WHY} A campaign name or page path that names a condition tells them what the recipient is being treated for; use neutral names (utm_campaign=spring-outreach).`);
+    report(pathStart + hit.start, hit.end - hit.start, `The URL names ${describeHit(hit, words)} in its path or query. ${advice}`);
+    return;
   }
+  // The same words once the client decodes them: /programs/&#104;iv-care, /programs/%68iv-care.
+  const decoded = decodeUrlText(visible);
+  if (decoded === visible) return;
+  const decodedWords = decoded.replace(/[^A-Za-z0-9]/g, " ");
+  const hidden = definiteHits(healthTermsIn(decodedWords, settings))[0];
+  if (hidden) {
+    report(pathStart, value.length - pathStart, `The URL names ${describeHit(hidden, decodedWords)} in its path or query, once its escapes are decoded. ${advice}`);
+  }
+}
+
+const NAMED_REFERENCES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " " };
+
+/**
+ * Decodes what a mail client decodes before the request leaves: HTML
+ * character references (`&#104;`, `&#x68;`, `&amp;`) and percent escapes.
+ * Every pattern is bounded, so this is linear.
+ */
+export function decodeUrlText(text: string): string {
+  const unreferenced = text.replace(/&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([a-zA-Z]{2,6}));?/g, (whole, dec?: string, hex?: string, name?: string) => {
+    const code = dec !== undefined ? Number(dec) : hex !== undefined ? parseInt(hex, 16) : NaN;
+    if (!Number.isNaN(code)) return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+    return (name && NAMED_REFERENCES[name.toLowerCase()]) ?? whole;
+  });
+  return unreferenced.replace(/(?:%[0-9a-fA-F]{2})+/g, (run) => {
+    try {
+      return decodeURIComponent(run);
+    } catch {
+      return run.replace(/%([0-9a-fA-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+    }
+  });
 }
 
 export default defineRule({
