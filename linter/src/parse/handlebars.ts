@@ -104,6 +104,9 @@ function lex(source: string): LexToken[] {
     const code = lexer.lex();
     const name = typeof code === "number" ? parser.terminals_[code] ?? String(code) : code;
     if (name === "EOF" || code === lexer.EOF) break;
+    // Past an unrecognized character the lexer goes one character at a time,
+    // rescanning the rest of the input for each: stop (the parser reports it).
+    if (name === "INVALID") throw new TemplateParseError("Handlebars: unrecognized text", null, null);
     const [start, end] = lexer.yylloc.range;
     tokens.push({ name, start, end });
   }
