@@ -1,4 +1,4 @@
-import { readFile } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { allRules } from "../../rules/index.js";
 import { ApprovalsRun, type ApprovalOptions } from "./approvals/run.js";
@@ -97,6 +97,22 @@ export async function lintText(source: string, options: LintTextOptions = {}): P
 
 const decoder = new TextDecoder("utf-8");
 
+const READ_ERRORS: Record<string, string> = {
+  EACCES: "permission denied",
+  EPERM: "operation not permitted",
+  ENOENT: "no such file (a broken symbolic link?)",
+  ELOOP: "too many levels of symbolic links (a symbolic link loop)",
+  EISDIR: "it is a directory",
+  EMFILE: "too many open files",
+  EIO: "input/output error",
+};
+
+function describeReadError(error: NodeJS.ErrnoException): string {
+  const code = error.code ?? "";
+  const known = READ_ERRORS[code];
+  return known ? `${known} (${code})` : code ? `${code}: ${error.message}` : error.message;
+}
+
 /** Reads and lints one file; unreadable, binary or oversized files become fatal messages. */
 export async function lintFile(
   filePath: string,
@@ -111,13 +127,22 @@ export async function lintFile(
   const config = await resolver.effectiveFor(filePath);
   let bytes: Buffer;
   try {
+    // Size and kind first: an oversized file is never read into memory, and a
+    // FIFO or device named like a template would block or never end.
+    const info = await stat(filePath);
+    if (!info.isFile()) return fatalResult(filePath, `Not a regular file (${info.isDirectory() ? "a directory" : "a device, socket or pipe"}): not linted.`);
+    if (info.size > config.maxFileSize) {
+      return fatalResult(filePath, `File is ${info.size} bytes, over the ${config.maxFileSize}-byte limit (\`maxFileSize\`): not linted.`);
+    }
     bytes = await readFile(filePath);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? "";
-    return fatalResult(filePath, `Cannot read file (${code || (error as Error).message}).`);
+    return fatalResult(filePath, `Cannot read file: ${describeReadError(error as NodeJS.ErrnoException)}. Not linted.`);
   }
   if (bytes.length > config.maxFileSize) {
     return fatalResult(filePath, `File is ${bytes.length} bytes, over the ${config.maxFileSize}-byte limit (\`maxFileSize\`): not linted.`);
+  }
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    return fatalResult(filePath, "File is UTF-16 (byte order mark FF FE or FE FF): save it as UTF-8. Not linted.");
   }
   if (bytes.includes(0)) return fatalResult(filePath, "File contains NUL bytes: it looks binary, not a template. Not linted.");
   const result = lintTemplate(decoder.decode(bytes), config, { filePath, reportUnusedDisableDirectives: options.reportUnusedDisableDirectives });

@@ -58,27 +58,57 @@ export function applyDirectives(
   const suppressed: LintMessage[] = [];
   const covers = (d: Directive, rule: string) => d.rules === null || d.rules.includes(rule);
 
+  // Indexed once, so that each message costs a lookup rather than a pass over
+  // every directive (a template with thousands of each stays linear).
+  const byLine = new Map<number, Directive[]>();
+  const onLine = (line: number, d: Directive) => {
+    const list = byLine.get(line);
+    if (list) list.push(d);
+    else byLine.set(line, [d]);
+  };
+  const blocks: Directive[] = [];
+  for (const d of directives) {
+    if (d.kind === "disable-next-line") onLine(d.range.endLine + 1, d);
+    else if (d.kind === "disable-line") for (let line = d.range.line; line <= d.range.endLine; line++) onLine(line, d);
+    else blocks.push(d);
+  }
+  // Block directives in source order, and for each rule those that cover it.
+  blocks.sort((a, b) => a.range.line - b.range.line || a.range.column - b.range.column);
+  const blocksFor = new Map<string, Directive[]>();
+  const blocksOf = (rule: string) => {
+    let list = blocksFor.get(rule);
+    if (!list) {
+      list = blocks.filter((d) => covers(d, rule));
+      blocksFor.set(rule, list);
+    }
+    return list;
+  };
+
   const suppressing = (message: LintMessage): Directive | null => {
     const rule = message.ruleId;
     if (!rule || message.fatal) return null;
     const fileLevel = options.fileScopeRules.has(rule);
-    for (const d of directives) {
-      if (!covers(d, rule)) continue;
-      if (d.kind === "disable-next-line" && message.line === d.range.endLine + 1) return d;
-      if (d.kind === "disable-line" && message.line >= d.range.line && message.line <= d.range.endLine) return d;
+    for (const d of byLine.get(message.line) ?? []) {
+      if (covers(d, rule)) return d;
     }
-    // Block directives: the last disable/enable for this rule before the message wins.
-    let active: Directive | null = null;
-    for (const d of directives) {
-      if (d.kind !== "disable" && d.kind !== "enable") continue;
-      if (!covers(d, rule)) continue;
-      // A file-level finding (something missing) is covered by a disable anywhere in the file.
-      const before = fileLevel || d.range.line < message.line || (d.range.line === message.line && d.range.column <= message.column);
-      if (!before) continue;
-      if (d.kind === "disable") active = d;
-      else if (!fileLevel) active = null;
+    const list = blocksOf(rule);
+    // A file-level finding (something missing) is covered by a disable anywhere in the file.
+    if (fileLevel) {
+      for (let i = list.length - 1; i >= 0; i--) if (list[i]!.kind === "disable") return list[i]!;
+      return null;
     }
-    return active;
+    // The last disable/enable for this rule at or before the message wins.
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const d = list[mid]!;
+      const before = d.range.line < message.line || (d.range.line === message.line && d.range.column <= message.column);
+      if (before) lo = mid + 1;
+      else hi = mid;
+    }
+    const last = list[lo - 1];
+    return last && last.kind === "disable" ? last : null;
   };
 
   for (const message of messages) {

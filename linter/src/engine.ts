@@ -55,6 +55,7 @@ export function lintTemplate(source: string, config: EffectiveConfig, options: L
     model = parseTemplate(source, { filePath, format: options.format ?? config.format ?? undefined });
   } catch (error) {
     if (error instanceof TemplateParseError) return fatalResult(filePath, `Parsing error: ${error.message}`, error.line ?? 1, error.column ?? 1);
+    if (error instanceof RangeError) return fatalResult(filePath, `Parsing error: the template is nested too deeply to parse (${error.message}). Not linted.`);
     return fatalResult(filePath, `Parsing error: ${(error as Error).message ?? String(error)}`);
   }
 

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { existsSync, lstatSync, readFileSync, statSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import ignore, { type Ignore } from "ignore";
 import { glob, isDynamicPattern } from "tinyglobby";
@@ -26,6 +26,14 @@ export interface ExpandedFile {
   explicit: boolean;
   /** Excluded by .hipaalintignore (only explicit files are kept with this set). */
   ignored: boolean;
+}
+
+function existsAsLink(path: string): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
+  }
 }
 
 const ALWAYS_IGNORED = ["**/node_modules/**", "**/.git/**"];
@@ -65,7 +73,11 @@ export async function expandPatterns(patterns: string[], cwd: string, ig: Ignore
     } catch {
       stat = undefined;
     }
-    if (stat?.isFile()) {
+    // A path that exists but cannot be linted as a folder (a FIFO or device, a
+    // broken symbolic link, a link loop) is kept, so that lintFile reports why
+    // rather than "no files found".
+    const unusual = !isDynamicPattern(pattern) && (stat ? !stat.isFile() && !stat.isDirectory() : existsAsLink(abs));
+    if (stat?.isFile() || unusual) {
       found.set(abs, { filePath: abs, root: abs, explicit: true, ignored: isIgnored(abs) });
       continue;
     }

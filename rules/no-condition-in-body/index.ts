@@ -46,8 +46,35 @@ function isSecondPerson(token: Token | undefined): boolean {
   return Boolean(token && (token.norm === "your" || token.norm === "yours"));
 }
 
+/**
+ * What the checks below need about the tokens, computed once per run so that
+ * each hit costs constant time (a run with thousands of terms stays linear).
+ */
+interface RunIndex {
+  /** For each token, the hit covering it (hits never overlap), or undefined. */
+  hitAt: (HealthHit | undefined)[];
+  /** Sentences that contain a second-person word. */
+  secondPerson: Set<number>;
+  /** First and last token index of each sentence. */
+  bounds: Map<number, [number, number]>;
+}
+
+function indexRun(tokens: readonly Token[], hits: readonly HealthHit[]): RunIndex {
+  const hitAt: (HealthHit | undefined)[] = new Array(tokens.length);
+  for (const h of hits) for (let i = h.first; i < h.last; i++) hitAt[i] = h;
+  const secondPerson = new Set<number>();
+  const bounds = new Map<number, [number, number]>();
+  tokens.forEach((t, i) => {
+    if (SECOND_PERSON.has(t.norm)) secondPerson.add(t.sentence);
+    const b = bounds.get(t.sentence);
+    if (b) b[1] = i;
+    else bounds.set(t.sentence, [i, i]);
+  });
+  return { hitAt, secondPerson, bounds };
+}
+
 /** "your [modifiers or other terms] TERM", or a context phrase that holds "your" ("after your surgery"). */
-function possessed(tokens: readonly Token[], hit: HealthHit, hits: readonly HealthHit[]): boolean {
+function possessed(tokens: readonly Token[], hit: HealthHit, run: RunIndex): boolean {
   for (let k = hit.first; k < hit.last; k++) if (isSecondPerson(tokens[k])) return true;
   let i = hit.first - 1;
   let skipped = 0;
@@ -55,7 +82,8 @@ function possessed(tokens: readonly Token[], hit: HealthHit, hits: readonly Heal
     const token = tokens[i]!;
     if (token.sentence !== tokens[hit.first]!.sentence) return false;
     if (isSecondPerson(token)) return true;
-    const inOtherHit = hits.some((h) => h !== hit && i >= h.first && i < h.last);
+    const other = run.hitAt[i];
+    const inOtherHit = other !== undefined && other !== hit;
     if (!MODIFIERS.has(token.norm) && token.kind !== "number" && !inOtherHit) return false;
     i--;
     skipped++;
@@ -68,9 +96,9 @@ function possessed(tokens: readonly Token[], hit: HealthHit, hits: readonly Heal
  * speaks to the reader ("One in eight women will be diagnosed with breast
  * cancer" is education, not attribution).
  */
-function attributed(tokens: readonly Token[], hit: HealthHit): boolean {
+function attributed(tokens: readonly Token[], hit: HealthHit, run: RunIndex): boolean {
   const sentence = tokens[hit.first]!.sentence;
-  if (!tokens.some((t) => t.sentence === sentence && SECOND_PERSON.has(t.norm))) return false;
+  if (!run.secondPerson.has(sentence)) return false;
   const from = Math.max(0, hit.first - WINDOW);
   for (let end = hit.first; end > from; end--) {
     for (const phrase of ATTRIBUTIONS) {
@@ -106,6 +134,8 @@ export default defineRule({
       // A button or link label is a call to action: generic-cta reports it.
       if (run.inLink) continue;
       const { tokens, hits } = healthTermsIn(run.span, settings);
+      if (!hits.length) continue;
+      const index = indexRun(tokens, hits);
       const reportedSentences = new Set<number>();
       for (const hit of hits) {
         const sentence = tokens[hit.first]!.sentence;
@@ -114,8 +144,8 @@ export default defineRule({
           // A bare everyday word ("cold", "stroke") counts only through its context
           // phrases ("treated for depression"), or possessed by the reader where the
           // reviewed lexicon says "your X" is medical ("your recent MRI").
-          if (!(lexicon.possessiveIsMedical(hit.term) && possessed(tokens, hit, hits))) continue;
-        } else if (!attributed(tokens, hit) && !possessed(tokens, hit, hits)) continue;
+          if (!(lexicon.possessiveIsMedical(hit.term) && possessed(tokens, hit, index))) continue;
+        } else if (!attributed(tokens, hit, index) && !possessed(tokens, hit, index)) continue;
         const text = run.span.text;
         report({
           message:
@@ -123,7 +153,7 @@ export default defineRule({
             "Write for everyone who receives the campaign (\"Managing a chronic condition? Our classes can help\") and keep personal details in the patient portal.",
           range: model.locate(run.span, hit.start, hit.end),
           surface: run.hidden ? "preheader" : "body",
-          subject: sentenceOf(text, tokens, hit),
+          subject: sentenceOf(text, tokens, hit, index),
         });
         reportedSentences.add(sentence);
       }
@@ -132,8 +162,7 @@ export default defineRule({
 });
 
 /** The sentence around a hit, for the approval fingerprint. */
-function sentenceOf(text: string, tokens: readonly Token[], hit: HealthHit): string {
-  const sentence = tokens[hit.first]!.sentence;
-  const inSentence = tokens.filter((t) => t.sentence === sentence);
-  return text.slice(inSentence[0]!.start, inSentence[inSentence.length - 1]!.end);
+function sentenceOf(text: string, tokens: readonly Token[], hit: HealthHit, run: RunIndex): string {
+  const [first, last] = run.bounds.get(tokens[hit.first]!.sentence)!;
+  return text.slice(tokens[first]!.start, tokens[last]!.end);
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { UrlRef } from "../../linter/src/model.js";
+import type { Placeholder, UrlRef } from "../../linter/src/model.js";
 import { PLACEHOLDER_CHAR } from "../../linter/src/model.js";
 import { defineRule, docsUrl, type LintSettings } from "../../linter/src/rule-api.js";
 import { identifierWords } from "../../linter/src/text/words.js";
@@ -74,9 +74,41 @@ function checkUrl(url: UrlRef, settings: LintSettings, report: (offsetInValue: n
   const visible = value.slice(pathStart).split(PLACEHOLDER_CHAR).join(" ");
   const words = visible.replace(/[^A-Za-z0-9]/g, " ");
   const hit = definiteHits(healthTermsIn(words, settings))[0];
+  const advice = `${WHY} A campaign name or page path that names a condition tells them what the recipient is being treated for; use neutral names (utm_campaign=spring-outreach).`;
   if (hit) {
-    report(pathStart + hit.start, hit.end - hit.start, `The URL names ${describeHit(hit, words)} in its path or query. ${WHY} A campaign name or page path that names a condition tells them what the recipient is being treated for; use neutral names (utm_campaign=spring-outreach).`);
+    report(pathStart + hit.start, hit.end - hit.start, `The URL names ${describeHit(hit, words)} in its path or query. ${advice}`);
+    return;
   }
+  // The same words once the client decodes them: /programs/&#104;iv-care, /programs/%68iv-care.
+  const decoded = decodeUrlText(visible);
+  if (decoded === visible) return;
+  const decodedWords = decoded.replace(/[^A-Za-z0-9]/g, " ");
+  const hidden = definiteHits(healthTermsIn(decodedWords, settings))[0];
+  if (hidden) {
+    report(pathStart, value.length - pathStart, `The URL names ${describeHit(hidden, decodedWords)} in its path or query, once its escapes are decoded. ${advice}`);
+  }
+}
+
+const NAMED_REFERENCES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " " };
+
+/**
+ * Decodes what a mail client decodes before the request leaves: HTML
+ * character references (`&#104;`, `&#x68;`, `&amp;`) and percent escapes.
+ * Every pattern is bounded, so this is linear.
+ */
+export function decodeUrlText(text: string): string {
+  const unreferenced = text.replace(/&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([a-zA-Z]{2,6}));?/g, (whole, dec?: string, hex?: string, name?: string) => {
+    const code = dec !== undefined ? Number(dec) : hex !== undefined ? parseInt(hex, 16) : NaN;
+    if (!Number.isNaN(code)) return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+    return (name && NAMED_REFERENCES[name.toLowerCase()]) ?? whole;
+  });
+  return unreferenced.replace(/(?:%[0-9a-fA-F]{2})+/g, (run) => {
+    try {
+      return decodeURIComponent(run);
+    } catch {
+      return run.replace(/%([0-9a-fA-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+    }
+  });
 }
 
 export default defineRule({
@@ -90,9 +122,25 @@ export default defineRule({
     options: z.strictObject({}).default({}),
   },
   check({ model, settings, report }) {
+    // Placeholders by position, so that each URL finds its own by binary search (linear overall).
+    const sorted = [...model.placeholders].sort((a, b) => a.statementRange.offset - b.statementRange.offset);
+    const within = (from: number, to: number): Placeholder[] => {
+      let lo = 0;
+      let hi = sorted.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (sorted[mid]!.statementRange.offset < from) lo = mid + 1;
+        else hi = mid;
+      }
+      const found: Placeholder[] = [];
+      for (let i = lo; i < sorted.length && sorted[i]!.statementRange.offset < to; i++) {
+        if (sorted[i]!.statementRange.endOffset <= to) found.push(sorted[i]!);
+      }
+      return found;
+    };
     for (const url of model.urls) {
       // A placeholder inside the URL that reads PHI: ?mrn={{patient.mrn}}, open.gif?email={{email}}.
-      const inside = model.placeholders.filter((p) => p.statementRange.offset >= url.range.offset && p.statementRange.endOffset <= url.range.endOffset);
+      const inside = within(url.range.offset, url.range.endOffset);
       const phiPlaceholder = inside.map((p) => ({ p, phi: phiOfPlaceholder(p, settings, { firstName: false }) })).find((x) => x.phi);
       if (phiPlaceholder?.phi) {
         report({

@@ -7,8 +7,8 @@
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { blockedCases, clean, eventually, noUnsubscribe } from "./fixtures";
-import { bootPlayground, CAMPAIGN, CATEGORY, EVENT, PLAYGROUND, type Playground } from "./playground";
+import { blockedCases, clean, eventually, noUnsubscribe } from "./fixtures.js";
+import { bootPlayground, CAMPAIGN, CATEGORY, EVENT, PLAYGROUND, type Playground } from "./playground.js";
 
 const TEMPLATES = join(PLAYGROUND, "../../templates");
 

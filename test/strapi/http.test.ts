@@ -4,8 +4,8 @@
  * Editor and Compliance Reviewer users of the real playground app.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { blockedCases, clean, client, eventually, noUnsubscribe } from "./fixtures";
-import { bootPlayground, CAMPAIGN, CATEGORY, EVENT, type Playground } from "./playground";
+import { blockedCases, clean, client, eventually, noUnsubscribe } from "./fixtures.js";
+import { bootPlayground, CAMPAIGN, CATEGORY, EVENT, type Playground } from "./playground.js";
 
 let app: Playground;
 let strapi: any;

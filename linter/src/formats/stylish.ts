@@ -29,7 +29,7 @@ const stylish: Formatter = (results, { cwd, color, showSuppressed, maxWarningsEx
       const severity = m.approved ? c.green("approved") : m.severity === 2 ? c.red("error") : c.yellow("warning");
       const suggestion = m.suggestions?.[0] ? c.dim(` Suggestion: ${m.suggestions[0].desc}`) : "";
       const justification = m.approved && m.suppressions?.[0]?.justification ? c.dim(` (${m.suppressions[0].justification})`) : "";
-      return [c.dim(`${m.line}:${m.column}`), severity, m.message.replace(/\s+$/, "") + suggestion + justification, c.dim(m.ruleId ?? "")];
+      return [c.dim(`${m.line}:${m.column}`), severity, m.message.trimEnd() + suggestion + justification, c.dim(m.ruleId ?? "")];
     });
     const width0 = Math.max(...rows.map((r) => stripAnsi(r[0]!).length));
     const width1 = Math.max(...rows.map((r) => stripAnsi(r[1]!).length));

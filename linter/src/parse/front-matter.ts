@@ -52,7 +52,10 @@ function findFence(source: string): { contentStart: number; contentEnd: number; 
 export function parseFrontMatter(source: string, index: SourceIndex): FrontMatterBlock | null {
   const fence = findFence(source);
   if (!fence) return null;
-  const yamlText = source.slice(fence.contentStart, fence.contentEnd);
+  // The YAML parser reads a lone CR (old Mac line endings) as part of a line;
+  // the fence scan and every position treat it as a line break, so it does too
+  // (same length: offsets are unchanged).
+  const yamlText = source.slice(fence.contentStart, fence.contentEnd).replace(/\r(?!\n)/g, "\n");
   const lineCounter = new LineCounter();
   const doc = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: false });
   const firstError = doc.errors[0];

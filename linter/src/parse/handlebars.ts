@@ -111,6 +111,9 @@ function lex(source: string): LexToken[] {
     const code = lexer.lex();
     const name = typeof code === "number" ? parser.terminals_[code] ?? String(code) : code;
     if (name === "EOF" || code === lexer.EOF) break;
+    // Past an unrecognized character the lexer goes one character at a time,
+    // rescanning the rest of the input for each: stop (the parser reports it).
+    if (name === "INVALID") throw new TemplateParseError("Handlebars: unrecognized text", null, null);
     const [start, end] = lexer.yylloc.range;
     tokens.push({ name, start, end });
   }
@@ -172,6 +175,30 @@ function mask(source: string, tokens: LexToken[], silent: [number, number][] = [
   return chars.join("");
 }
 
+/** Deeper nesting than any real template needs; Handlebars' parser slows down quadratically and then overflows its stack. */
+export const MAX_HANDLEBARS_NESTING = 200;
+
+const NESTING_OPENERS = new Set(["OPEN_BLOCK", "OPEN_INVERSE", "OPEN_PARTIAL_BLOCK", "OPEN_RAW_BLOCK", "OPEN_SEXPR"]);
+const NESTING_CLOSERS = new Set(["OPEN_ENDBLOCK", "END_RAW_BLOCK", "CLOSE_SEXPR"]);
+
+/** Refuses blocks or subexpressions nested deeper than MAX_HANDLEBARS_NESTING, with the position of the first one too deep. */
+function checkNesting(tokens: LexToken[], index: SourceIndex): void {
+  let depth = 0;
+  for (const token of tokens) {
+    if (NESTING_OPENERS.has(token.name)) {
+      depth++;
+      if (depth > MAX_HANDLEBARS_NESTING) {
+        const at = index.point(token.start);
+        throw new TemplateParseError(
+          `Handlebars blocks or subexpressions are nested more than ${MAX_HANDLEBARS_NESTING} deep here: the template is not linted (no real template needs this; flatten it).`,
+          at.line,
+          at.column,
+        );
+      }
+    } else if (NESTING_CLOSERS.has(token.name)) depth = Math.max(0, depth - 1);
+  }
+}
+
 function parseError(error: unknown): TemplateParseError {
   const message = error instanceof Error ? error.message : String(error);
   // Handlebars reports "Parse error on line N:" or "... - N:C".
@@ -190,9 +217,21 @@ function parseError(error: unknown): TemplateParseError {
  * offsets as the file (front matter replaced by spaces, not removed).
  */
 export function parseHandlebars(source: string, index: SourceIndex, defaultContext: "text" | "front-matter" = "text"): HandlebarsResult {
+  // Handlebars' lexer computes columns with `.*`, which stops at U+2028 and
+  // U+2029: a line separator would shift every later position on its line
+  // (and could place a placeholder inside a comment). Both are whitespace to
+  // Handlebars, so the parser sees a space instead; offsets do not change.
+  const input = source.replace(/[\u2028\u2029]/g, " ");
+  let tokens: LexToken[] | null = null;
+  try {
+    tokens = lex(input);
+  } catch {
+    // Handlebars.parse below reports the lexical error with its position.
+  }
+  if (tokens) checkNesting(tokens, index);
   let ast: ProgramNode;
   try {
-    ast = Handlebars.parse(source) as unknown as ProgramNode;
+    ast = Handlebars.parse(input) as unknown as ProgramNode;
   } catch (error) {
     // Handlebars reports a block left open at the end of the file; the
     // opener is where the author has to look.
@@ -203,7 +242,7 @@ export function parseHandlebars(source: string, index: SourceIndex, defaultConte
     }
     throw parseError(error);
   }
-  const tokens = lex(source);
+  tokens ??= lex(input);
   const statements: HandlebarsStatement[] = [];
   const comments: Comment[] = [];
   const partials: { name: string; range: SourceRange }[] = [];
@@ -253,7 +292,7 @@ export function parseHandlebars(source: string, index: SourceIndex, defaultConte
 
   const visitStatement = (node: MustacheNode | PartialNode, scope: ScopeFrame[], type: HandlebarsStatement["type"]): HandlebarsStatement => {
     const escaped = type === "mustache" ? (node as MustacheNode).escaped : true;
-    const callee = type === "partial" ? (node as PartialNode).name : (node as MustacheNode).path;
+    const callee = type === "partial" ? (node as PartialNode).name : literalAsPath((node as MustacheNode).path);
     const params = node.params ?? [];
     const pairs = node.hash?.pairs ?? [];
     const calleeName = callee.type === "PathExpression" ? (callee as PathNode).original : String((callee as unknown as { value?: unknown }).value ?? "");
@@ -283,17 +322,27 @@ export function parseHandlebars(source: string, index: SourceIndex, defaultConte
         statementRange: statement.range,
       });
     };
+    // `{{lookup patient "ssn"}}` reads patient.ssn: the literal names the field.
+    const addLookup = (params: Node[], role: PlaceholderRole) => {
+      const [object, key] = params;
+      if (object?.type !== "PathExpression" || !key || !/Literal$/.test(key.type)) return;
+      const base = object as PathNode;
+      const field = String((key as unknown as { original?: unknown; value?: unknown }).original ?? (key as unknown as { value?: unknown }).value);
+      add({ ...base, parts: [...base.parts, field], original: `${base.original}.${field}`, loc: { start: base.loc.start, end: key.loc.end } }, role, "lookup");
+    };
     const visitArgument = (arg: Node, role: PlaceholderRole, helper: string | null) => {
       if (arg.type === "PathExpression") add(arg as PathNode, role, helper);
       else if (arg.type === "SubExpression") {
         const sub = arg as SubExpressionNode;
         for (const p of sub.params) visitArgument(p, "param", sub.path.original);
         for (const pair of sub.hash?.pairs ?? []) visitArgument(pair.value, "hash", sub.path.original);
+        if (sub.path.original === "lookup") addLookup(sub.params, "param");
       } else statement.hasLiteralArguments = true;
     };
     if (!isCall && callee.type === "PathExpression") add(callee as PathNode, type === "block" ? "param" : "output", null);
     for (const p of params) visitArgument(p, "param", statement.callee);
     for (const pair of pairs) visitArgument(pair.value, "hash", statement.callee);
+    if (statement.callee === "lookup") addLookup(params, type === "block" ? "param" : "output");
     if (type === "partial" && statement.callee) partials.push({ name: statement.callee, range: statement.range });
     statements.push(statement);
     return statement;
@@ -331,7 +380,8 @@ export function parseHandlebars(source: string, index: SourceIndex, defaultConte
   };
 
   const blockFrame = (block: BlockNode, statement: HandlebarsStatement, scope: ScopeFrame[]): ScopeFrame => {
-    const helper = block.path.type === "PathExpression" ? (block.path as PathNode).original : "";
+    const blockPath = literalAsPath(block.path);
+    const helper = blockPath.type === "PathExpression" ? (blockPath as PathNode).original : "";
     // `{{#each (filter appointments)}}`: list helpers return (part of) their
     // first argument, so a subexpression stands for its first path.
     const pathOf = (node: Node | undefined): string[] | null => {
@@ -356,7 +406,7 @@ export function parseHandlebars(source: string, index: SourceIndex, defaultConte
     if (helper === "if" || helper === "unless") return { context: null, changesContext: false, blockParams };
     if (!statement.callee && block.params.length === 0) {
       // Mustache-style section on a data path: its body runs in that object's context.
-      const own = resolve(block.path as PathNode, scope);
+      const own = blockPath.type === "PathExpression" ? resolve(blockPath as PathNode, scope) : null;
       return { context: own, changesContext: true, blockParams };
     }
     // A custom block helper: its context is unknown, but block params most
@@ -369,6 +419,20 @@ export function parseHandlebars(source: string, index: SourceIndex, defaultConte
   const silent: [number, number][] = [];
   const masked = mask(source, tokens, silent);
   return { masked, statements, comments, partials, silent };
+}
+
+/**
+ * Handlebars turns a literal in a helper's place into a path
+ * (`transformLiteralToPath`): `{{"ssn"}}` and `{{'ssn'}}` look up the field
+ * `ssn` (or a helper of that name), they do not print the word. Read them as
+ * the path they are.
+ */
+function literalAsPath(node: Node): Node {
+  if (!/Literal$/.test(node.type)) return node;
+  const literal = node as unknown as { original?: unknown; value?: unknown };
+  const name = String(literal.original ?? literal.value);
+  const path: PathNode = { type: "PathExpression", data: false, depth: 0, parts: [name], original: name, loc: node.loc };
+  return path;
 }
 
 const BUILT_IN_HELPERS = new Set(["if", "unless", "each", "with", "lookup", "log", "blockHelperMissing", "helperMissing"]);

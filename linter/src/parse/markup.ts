@@ -1,5 +1,6 @@
 import { Parser } from "htmlparser2";
 import type { Comment, Image, Link, Surface, TextRun, TextSpan, UrlRef } from "../model.js";
+import { TemplateParseError } from "./errors.js";
 import type { SourceIndex } from "./positions.js";
 import { TextSpanBuilder } from "./text-span.js";
 
@@ -48,6 +49,15 @@ const URL_ATTRIBUTES = new Set([
   "href", "src", "srcset", "background", "background-url", "action", "poster", "cite", "data-href", "data-src",
   "icon", "formaction", "longdesc", "usemap", "xlink:href",
 ]);
+
+const MAX_NESTED_LABELS = 8;
+
+/**
+ * Deeper than any real email (table layouts nest a few dozen levels). Beyond
+ * it htmlparser2 spends time in proportion to the depth on every unmatched
+ * closing tag, so the linter stops with a positioned fatal message instead.
+ */
+export const MAX_MARKUP_NESTING = 1000;
 
 interface OpenElement {
   name: string;
@@ -120,8 +130,15 @@ export function parseMarkup(masked: string, original: string, index: SourceIndex
   let nonBodyDepth = 0;
   let attributes: PendingAttribute[] = [];
 
+  // Counters and sub-stacks kept as elements open and close, so that each
+  // parser event costs constant time however deep the markup nests.
+  let hiddenDepth = 0;
+  const blocks: OpenElement[] = [stack[0]!];
+  const surfaces: OpenElement[] = [];
+  const links: OpenElement[] = [];
+  const preheaders: OpenElement[] = [];
   const current = () => stack[stack.length - 1]!;
-  const inHidden = () => stack.some((e) => e.hidden);
+  const inHidden = () => hiddenDepth > 0;
   const flushRun = () => {
     if (!run.isBlank) {
       const blockElement = runElement;
@@ -186,7 +203,22 @@ export function parseMarkup(masked: string, original: string, index: SourceIndex
         } else if (name === "br") {
           run.appendSeparator("\n", start);
         }
-        if (name !== "br") stack.push(open);
+        if (name !== "br") {
+          if (stack.length > MAX_MARKUP_NESTING) {
+            const at = index.point(start);
+            throw new TemplateParseError(
+              `Elements are nested more than ${MAX_MARKUP_NESTING} deep here (unclosed tags?): the template is not linted. Close the tags, or flatten the markup.`,
+              at.line,
+              at.column,
+            );
+          }
+          stack.push(open);
+          if (open.hidden) hiddenDepth++;
+          if (open.block) blocks.push(open);
+          if (open.surface) surfaces.push(open);
+          if (open.link) links.push(open);
+          if (open.hiddenPreheader) preheaders.push(open);
+        }
       },
       ontext(data) {
         const start = parser.startIndex;
@@ -195,24 +227,22 @@ export function parseMarkup(masked: string, original: string, index: SourceIndex
           if (masked.slice(start, end) === data) builder.appendExactSkipping(data, start, silent);
           else builder.appendDecoded(data, start, end);
         };
-        for (let i = stack.length - 1; i >= 0; i--) {
-          const element = stack[i]!;
-          if (element.surface) {
-            append(element.surface.builder);
-            return;
-          }
+        const surface = surfaces[surfaces.length - 1];
+        if (surface?.surface) {
+          append(surface.surface.builder);
+          return;
         }
         if (nonBodyDepth > 0) {
           result.regions.push({ start, end, kind: "raw", element: current().name, attribute: "" });
           return;
         }
-        for (const element of stack) {
-          if (element.link) append(element.link.label);
-          if (element.hiddenPreheader) append(element.hiddenPreheader);
-        }
+        // Text belongs to the label of every link around it; links nested deeper
+        // than MAX_NESTED_LABELS (never in a real email) feed only the innermost ones.
+        for (let i = Math.max(0, links.length - MAX_NESTED_LABELS); i < links.length; i++) append(links[i]!.link!.label);
+        for (let i = Math.max(0, preheaders.length - MAX_NESTED_LABELS); i < preheaders.length; i++) append(preheaders[i]!.hiddenPreheader!);
         const before = run.length;
         append(run);
-        if (stack.some((e) => e.link)) runLinkChars += run.length - before;
+        if (links.length) runLinkChars += run.length - before;
         if (inHidden()) runHiddenChars += run.length - before;
       },
       oncomment() {
@@ -238,6 +268,11 @@ export function parseMarkup(masked: string, original: string, index: SourceIndex
         if (position < 0) return;
         while (stack.length > position) {
           const element = stack.pop()!;
+          if (element.hidden) hiddenDepth--;
+          if (element.block) blocks.pop();
+          if (element.surface) surfaces.pop();
+          if (element.link) links.pop();
+          if (element.hiddenPreheader) preheaders.pop();
           if (element.link) {
             result.links.push({ kind: element.link.kind, label: element.link.label.build(index), href: element.link.href, range: index.range(element.link.start, endIndex) });
           }
@@ -250,7 +285,7 @@ export function parseMarkup(masked: string, original: string, index: SourceIndex
           if (NON_BODY_ELEMENTS.has(element.name)) nonBodyDepth--;
           if (element.block) {
             flushRun();
-            runElement = [...stack].reverse().find((e) => e.block)?.name ?? "#root";
+            runElement = blocks[blocks.length - 1]?.name ?? "#root";
           }
         }
       },

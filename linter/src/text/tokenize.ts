@@ -24,8 +24,13 @@ export interface Token {
   sentence: number;
 }
 
-// Characters that render as nothing: removed inside words so "dia\u200Bbetes" reads "diabetes".
-const INVISIBLE = new Set(["\u00AD", "\u200B", "\u200C", "\u200D", "\u2060", "\uFEFF", "\u180E", "\u034F"]);
+// Characters that render as nothing (Unicode's Default_Ignorable_Code_Point:
+// zero-width spaces and joiners, soft hyphen, bidi marks, variation selectors,
+// tag characters, Hangul fillers): removed inside words so "dia\u200Bbetes" reads "diabetes".
+const INVISIBLE_RE = /^\p{Default_Ignorable_Code_Point}$/u;
+const isInvisible = (ch: string) => INVISIBLE_RE.test(ch);
+// Combining marks continue a word ("diab\u0301etes"); foldWord strips them.
+const MARK_RE = /^\p{M}$/u;
 
 // Look-alike letters from other scripts, folded to the Latin letter they imitate.
 const CONFUSABLES: Record<string, string> = {
@@ -38,14 +43,24 @@ const CONFUSABLES: Record<string, string> = {
 const LEET: Record<string, string> = { "0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b", "@": "a", $: "s" };
 
 function isWordChar(ch: string): boolean {
-  return /[\p{L}\p{N}]/u.test(ch);
+  const code = ch.charCodeAt(0);
+  if (code < 0x80) return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39);
+  return /^[\p{L}\p{N}]$/u.test(ch) && !isInvisible(ch);
+}
+
+/** The whole code point at `i` (one or two UTF-16 units): "𝐝" is a letter, its halves are not. */
+function charAt(text: string, i: number): string {
+  const unit = text.charCodeAt(i);
+  if (unit < 0xd800 || unit > 0xdbff) return text[i] ?? "";
+  const code = text.codePointAt(i);
+  return code === undefined ? "" : String.fromCodePoint(code);
 }
 
 /** Folds look-alikes and case: the form every lexicon entry is compared in. */
 export function foldWord(word: string): string {
   let out = "";
   for (const ch of word.normalize("NFKC").toLowerCase()) {
-    if (INVISIBLE.has(ch)) continue;
+    if (isInvisible(ch)) continue;
     out += CONFUSABLES[ch] ?? ch;
   }
   // Strip diacritics: "crohn’s" and "ménière" match their plain spellings.
@@ -82,7 +97,7 @@ export function tokenize(text: string): Token[] {
   let i = 0;
   const n = text.length;
   while (i < n) {
-    const ch = text[i]!;
+    const ch = charAt(text, i);
     if (ch === PLACEHOLDER_CHAR) {
       const start = i;
       while (i < n && text[i] === PLACEHOLDER_CHAR) i++;
@@ -93,10 +108,10 @@ export function tokenize(text: string): Token[] {
       const start = i;
       let raw = "";
       while (i < n) {
-        const c = text[i]!;
-        if (isWordChar(c) || INVISIBLE.has(c) || c === "@" || c === "$") {
+        const c = charAt(text, i);
+        if (isWordChar(c) || c === "@" || c === "$" || (c.charCodeAt(0) >= 0x80 && (isInvisible(c) || MARK_RE.test(c)))) {
           raw += c;
-          i++;
+          i += c.length;
         } else if ((c === "'" || c === "\u2019") && i + 1 < n && /\p{L}/u.test(text[i + 1]!) && raw) {
           raw += "'";
           i++;
@@ -134,7 +149,7 @@ export function tokenize(text: string): Token[] {
       const inNumber = ch === "." && /[0-9a-z]/i.test(text[i - 1] ?? "") && /[0-9a-z]/i.test(text[i + 1] ?? "");
       if (!inNumber) sentence++;
     }
-    i++;
+    i += ch.length || 1;
   }
   return tokens;
 }
