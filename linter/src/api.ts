@@ -1,4 +1,4 @@
-import { readFile } from "node:fs/promises";
+import { availableParallelism } from "node:os";
 import { join, resolve } from "node:path";
 import { allRules } from "../../rules/index.js";
 import {
@@ -13,9 +13,11 @@ import {
 } from "./config/load.js";
 import type { ConfigInput } from "./config/schema.js";
 import { lintTemplate } from "./engine.js";
+import { loadParserFor } from "./parse/index.js";
 import { expandPatterns, loadIgnoreFile } from "./files.js";
+import { lintPath } from "./lint-file.js";
 import type { TemplateFormat } from "./model.js";
-import { fatalResult, makeResult, type LintResult } from "./result.js";
+import { makeResult, type LintResult } from "./result.js";
 
 export interface LintOptions {
   /** Folder that relative paths and patterns start from. Default: process.cwd(). */
@@ -40,6 +42,29 @@ export interface LintFilesOptions extends LintOptions {
   ignorePath?: string;
   /** Called after each file, for a progress line. */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Worker threads: "off" (default: lint in this thread), a number of
+   * threads, or "auto" (off for fewer than AUTO_CONCURRENCY_MIN_FILES files,
+   * else one per core). Results come back in the same order either way.
+   */
+  concurrency?: "auto" | "off" | number;
+  /** Reuse the results of files whose content, config and linter have not changed. */
+  cache?: boolean;
+  /** The cache file (or a folder for it); default `.hipaa-lint-cache` in cwd. */
+  cacheLocation?: string;
+}
+
+/** Below this many files, "auto" lints in this thread: starting workers costs more than they save. */
+export const AUTO_CONCURRENCY_MIN_FILES = 200;
+
+/** How many worker threads a run uses (0: none). */
+export function workerThreadsFor(concurrency: LintFilesOptions["concurrency"], fileCount: number): number {
+  if (concurrency === undefined || concurrency === "off") return 0;
+  if (concurrency === "auto") {
+    const cores = availableParallelism();
+    return fileCount >= AUTO_CONCURRENCY_MIN_FILES && cores > 1 ? cores : 0;
+  }
+  return Math.max(0, Math.min(Math.floor(concurrency), fileCount));
 }
 
 /** Resolves which config applies to a file: explicit object, named file, or the nearest one. */
@@ -79,6 +104,7 @@ export async function lintText(source: string, options: LintTextOptions = {}): P
   const filePath = options.filePath ? resolve(cwd, options.filePath) : null;
   const resolver = new ConfigResolver(options);
   const config = await resolver.effectiveFor(filePath);
+  await loadParserFor(source, { filePath: filePath ?? "<text>", format: options.format ?? config.format ?? undefined });
   return lintTemplate(source, config, {
     filePath: filePath ?? "<text>",
     format: options.format ?? null,
@@ -86,26 +112,18 @@ export async function lintText(source: string, options: LintTextOptions = {}): P
   });
 }
 
-const decoder = new TextDecoder("utf-8");
-
-/** Reads and lints one file; unreadable, binary or oversized files become fatal messages. */
-export async function lintFile(filePath: string, resolver: ConfigResolver, options: LintOptions, root?: string): Promise<LintResult | null> {
+/** The config of a file that its config's `ignores` do not skip (null when they do). */
+async function configUnlessIgnored(filePath: string, resolver: ConfigResolver, root?: string): Promise<EffectiveConfig | null> {
   const loaded = await resolver.loadedFor(filePath);
   // A config's `ignores` skip what a folder or glob finds, unless the folder named is itself ignored.
   if (isIgnoredByConfig(loaded, filePath) && !(root && root !== filePath && isIgnoredByConfig(loaded, join(root, "_")))) return null;
-  const config = await resolver.effectiveFor(filePath);
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(filePath);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? "";
-    return fatalResult(filePath, `Cannot read file (${code || (error as Error).message}).`);
-  }
-  if (bytes.length > config.maxFileSize) {
-    return fatalResult(filePath, `File is ${bytes.length} bytes, over the ${config.maxFileSize}-byte limit (\`maxFileSize\`): not linted.`);
-  }
-  if (bytes.includes(0)) return fatalResult(filePath, "File contains NUL bytes: it looks binary, not a template. Not linted.");
-  return lintTemplate(decoder.decode(bytes), config, { filePath, reportUnusedDisableDirectives: options.reportUnusedDisableDirectives });
+  return resolver.effectiveFor(filePath);
+}
+
+/** Reads and lints one file; unreadable, binary or oversized files become fatal messages. */
+export async function lintFile(filePath: string, resolver: ConfigResolver, options: LintOptions, root?: string): Promise<LintResult | null> {
+  const config = await configUnlessIgnored(filePath, resolver, root);
+  return config ? lintPath(filePath, config, options) : null;
 }
 
 /** Lints files, folders and globs; the CLI's engine. */
@@ -113,15 +131,50 @@ export async function lintFiles(patterns: string[], options: LintFilesOptions = 
   const cwd = options.cwd ?? process.cwd();
   const files = await expandPatterns(patterns, cwd, loadIgnoreFile(cwd, options.ignorePath));
   const resolver = new ConfigResolver(options);
-  const results: LintResult[] = [];
-  for (const file of files) {
+  const threads = workerThreadsFor(options.concurrency, files.length);
+  // Workers and the cache are loaded only for runs that use them.
+  const pool = threads > 0 ? (await import("./pool.js")).LintPool.start(threads) : null;
+  const cacheModule = options.cache ? await import("./cache.js") : null;
+  const cache = cacheModule ? await cacheModule.ResultCache.open(resolve(cwd, options.cacheLocation ?? cacheModule.DEFAULT_CACHE_LOCATION), options) : null;
+  const reportUnusedDisableDirectives = options.reportUnusedDisableDirectives ?? false;
+  const lint = (filePath: string, config: EffectiveConfig, bytes?: Uint8Array): Promise<LintResult> =>
+    pool ? pool.run({ filePath, config, reportUnusedDisableDirectives, bytes }) : lintPath(filePath, config, options, bytes);
+
+  // Each file's result goes to its own slot, so the order is the files' order however the work interleaves.
+  const slots: (LintResult | null)[] = new Array<LintResult | null>(files.length).fill(null);
+  let done = 0;
+  const lintAt = async (i: number) => {
+    const file = files[i]!;
     if (file.ignored) {
-      results.push(makeResult(file.filePath, [{ ruleId: null, severity: 1, message: "File ignored because of a matching ignore pattern.", line: 1, column: 1 }]));
-      continue;
+      slots[i] = makeResult(file.filePath, [{ ruleId: null, severity: 1, message: "File ignored because of a matching ignore pattern.", line: 1, column: 1 }]);
+      return;
     }
-    const result = await lintFile(file.filePath, resolver, options, file.root);
-    if (result) results.push(result);
-    options.onProgress?.(results.length, files.length);
+    const config = await configUnlessIgnored(file.filePath, resolver, file.root);
+    if (config) slots[i] = cache ? await cache.lint(file.filePath, config, lint) : await lint(file.filePath, config);
+    done++;
+    options.onProgress?.(done, files.length);
+  };
+
+  // One file at a time in this thread; with workers, enough in flight to keep every worker busy.
+  const inFlight = pool ? pool.threads * 4 : 1;
+  let next = 0;
+  let failed = false;
+  const drain = async () => {
+    while (!failed && next < files.length) {
+      const i = next++;
+      try {
+        await lintAt(i);
+      } catch (error) {
+        failed = true;
+        throw error;
+      }
+    }
+  };
+  try {
+    await Promise.all(Array.from({ length: Math.min(inFlight, files.length) }, drain));
+  } finally {
+    await pool?.close();
   }
-  return results;
+  await cache?.save();
+  return slots.filter((r): r is LintResult => r !== null);
 }

@@ -1,7 +1,6 @@
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { parse as parseYaml } from "yaml";
 import { allRules } from "../../rules/index.js";
 import { ConfigResolver, lintFiles, lintText } from "./api.js";
 import { ConfigError } from "./config/load.js";
@@ -29,6 +28,13 @@ Handling warnings:
 Input:
       --stdin                       Lint the template on standard input
       --stdin-filename PATH         Path to lint standard input as (format, config)
+
+Performance:
+      --concurrency auto|off|N      Lint in N worker threads; auto (default) uses one
+                                    per core when there are many files
+      --cache                       Only lint files whose content, config or linter
+                                    changed since the last --cache run
+      --cache-location PATH         Cache file or folder (default: .hipaa-lint-cache)
 
 Directives:
       --report-unused-disable-directives
@@ -95,6 +101,9 @@ function parseCli(argv: string[]) {
         "list-rules": { type: "boolean" },
         "report-unused-disable-directives": { type: "boolean" },
         "ignore-path": { type: "string" },
+        concurrency: { type: "string" },
+        cache: { type: "boolean" },
+        "cache-location": { type: "string" },
         color: { type: "boolean" },
         "no-color": { type: "boolean" },
         help: { type: "boolean", short: "h" },
@@ -106,9 +115,18 @@ function parseCli(argv: string[]) {
   }
 }
 
+/** `--concurrency auto|off|N`. */
+function parseConcurrency(value: string | undefined): "auto" | "off" | number {
+  if (value === undefined || value === "auto" || value === "off") return value ?? "auto";
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`--concurrency: expected auto, off or a number of threads (1 or more); got "${value}"`);
+  return n;
+}
+
 /** `--rule "id: severity"` or `--rule "id: [severity, {options}]"`, read as YAML. */
-function parseRuleFlags(flags: string[] | undefined): Record<string, unknown> | undefined {
+async function parseRuleFlags(flags: string[] | undefined): Promise<Record<string, unknown> | undefined> {
   if (!flags?.length) return undefined;
+  const { parse: parseYaml } = await import("yaml");
   const rules: Record<string, unknown> = {};
   for (const flag of flags) {
     let parsed: unknown;
@@ -167,7 +185,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     const options = {
       cwd: io.cwd,
       configFile: values.config,
-      ruleOverrides: parseRuleFlags(values.rule),
+      ruleOverrides: await parseRuleFlags(values.rule),
       reportUnusedDisableDirectives: values["report-unused-disable-directives"] ?? false,
     };
 
@@ -191,6 +209,9 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
       results = await lintFiles(positionals, {
         ...options,
         ignorePath: values["ignore-path"],
+        concurrency: parseConcurrency(values.concurrency),
+        cache: values.cache ?? false,
+        cacheLocation: values["cache-location"],
         onProgress: showProgress
           ? (done, total) => {
               if (total >= 50) io.stderr.write(`\rhipaa-lint: ${done}/${total} templates${done === total ? "\n" : ""}`);

@@ -12,3 +12,7 @@ export type { LintMessage, LintResult } from "./result.js";
 export type * from "./model.js";
 export { allRules } from "../../rules/index.js";
 export { VERSION } from "./version.js";
+
+// The entry keeps parseTemplate and lintTemplate synchronous for every format:
+// it loads the Markdown parser that the CLI loads only for Markdown files.
+await (await import("./parse/index.js")).loadMarkdownParser();

@@ -2,7 +2,6 @@ import { dirname, isAbsolute, parse as parsePath, relative, resolve } from "node
 import { pathToFileURL } from "node:url";
 import { lilconfig, type Loader } from "lilconfig";
 import picomatch from "picomatch";
-import { parse as parseYaml, YAMLParseError } from "yaml";
 import { z } from "zod";
 import type { TemplateFormat } from "../model.js";
 import type { LintSettings, Rule, Severity } from "../rule-api.js";
@@ -61,7 +60,9 @@ const loadJson: Loader = (filePath, content) => {
   }
 };
 
-const loadYaml: Loader = (filePath, content) => {
+// yaml is imported only when a YAML config is found.
+const loadYaml: Loader = async (filePath, content) => {
+  const { parse: parseYaml, YAMLParseError } = await import("yaml");
   try {
     return parseYaml(content) ?? {};
   } catch (error) {
