@@ -1,5 +1,5 @@
 import { PhraseMatcher } from "../../linter/src/text/phrase-matcher.js";
-import { damerauLevenshtein } from "../../linter/src/text/natural.js";
+import { boundedOsaDistance } from "../../linter/src/text/edit-distance.js";
 import { tokenize, type Token } from "../../linter/src/text/tokenize.js";
 import { preparedLexicons } from "./data.js";
 import { phraseStems } from "./prepared.js";
@@ -102,7 +102,7 @@ export class HealthLexicon {
     const budget = word.length >= 9 ? 2 : 1;
     for (const candidate of candidates) {
       if (Math.abs(candidate.norm.length - word.length) > budget) continue;
-      if (damerauLevenshtein(word, candidate.norm) <= budget) return candidate.entry;
+      if (boundedOsaDistance(word, candidate.norm, budget) <= budget) return candidate.entry;
     }
     return null;
   }
