@@ -172,17 +172,22 @@ export async function lintFiles(patterns: string[], options: LintFilesOptions = 
 
   // Each file's result goes to its own slot, so the order is the files' order however the work interleaves.
   const slots: (LintResult | null)[] = new Array<LintResult | null>(files.length).fill(null);
+  const ignoredWarning = (filePath: string) =>
+    makeResult(filePath, [{ ruleId: null, severity: 1, message: "File ignored because of a matching ignore pattern.", line: 1, column: 1 }]);
   let done = 0;
   const lintAt = async (i: number) => {
     const file = files[i]!;
     if (file.ignored) {
-      slots[i] = makeResult(file.filePath, [{ ruleId: null, severity: 1, message: "File ignored because of a matching ignore pattern.", line: 1, column: 1 }]);
-      return;
+      slots[i] = ignoredWarning(file.filePath);
+    } else {
+      const config = await configUnlessIgnored(file.filePath, resolver, file.root);
+      if (config) slots[i] = cache ? await cache.lint(file.filePath, config, lint) : await lint(file.filePath, config);
+      // A file named on the command line but ignored by the config's `ignores`:
+      // say so, as for .hipaalintignore, rather than pass silently.
+      else if (file.explicit) slots[i] = ignoredWarning(file.filePath);
     }
-    const config = await configUnlessIgnored(file.filePath, resolver, file.root);
-    if (config) slots[i] = cache ? await cache.lint(file.filePath, config, lint) : await lint(file.filePath, config);
-    done++;
-    options.onProgress?.(done, files.length);
+    // Counted per file, not per result: files the config ignores have none.
+    options.onProgress?.(++done, files.length);
   };
 
   // One file at a time in this thread; with workers, enough in flight to keep every worker busy.

@@ -1,12 +1,12 @@
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
-import { dirname, resolve } from "node:path";
+import { dirname, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { allRules } from "../../rules/index.js";
 import { ConfigResolver, lintFiles, lintText } from "./api.js";
-import { ConfigError } from "./config/load.js";
-import { NoFilesFoundError } from "./files.js";
+import { ConfigError, isIgnoredByConfig } from "./config/load.js";
+import { loadIgnoreFile, NoFilesFoundError } from "./files.js";
 import { FORMAT_NAMES, loadFormatter, type FormatName } from "./formats/index.js";
-import type { LintResult } from "./result.js";
+import { makeResult, type LintResult } from "./result.js";
 import { VERSION } from "./version.js";
 
 const HELP = `hipaa-lint [options] [file|folder|glob ...]
@@ -141,6 +141,13 @@ async function parseRuleFlags(flags: string[] | undefined): Promise<Record<strin
   return rules;
 }
 
+/** Whether .hipaalintignore (or --ignore-path) or the config's ignores exclude a path. */
+async function isIgnoredPath(filePath: string, cwd: string, ignorePath: string | undefined, resolver: ConfigResolver): Promise<boolean> {
+  const rel = relative(cwd, filePath).split("\\").join("/");
+  if (rel && !rel.startsWith("..") && loadIgnoreFile(cwd, ignorePath).ignores(rel)) return true;
+  return isIgnoredByConfig(await resolver.loadedFor(filePath), filePath);
+}
+
 async function readStdin(stdin: NodeJS.ReadableStream): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of stdin) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
@@ -202,7 +209,13 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     if (values.stdin) {
       if (positionals.length) throw new UsageError("--stdin lints standard input only; remove the file arguments");
       const source = await readStdin(io.stdin);
-      results = [await lintText(source, { ...options, filePath: values["stdin-filename"] })];
+      const stdinPath = values["stdin-filename"] ? resolve(io.cwd, values["stdin-filename"]) : null;
+      if (stdinPath && (await isIgnoredPath(stdinPath, io.cwd, values["ignore-path"], new ConfigResolver(options)))) {
+        // As ESLint does: a path the ignore files or config exclude is reported, not linted.
+        results = [makeResult(stdinPath, [{ ruleId: null, severity: 1, message: "File ignored because of a matching ignore pattern.", line: 1, column: 1 }])];
+      } else {
+        results = [await lintText(source, { ...options, filePath: values["stdin-filename"] })];
+      }
     } else {
       if (!positionals.length) throw new UsageError("no files given: pass files, folders or globs (try `hipaa-lint templates/`), or --stdin");
       const showProgress = Boolean(io.stderr.isTTY);

@@ -26,6 +26,8 @@ export default defineRule({
     const allowed = new Set(options.allow);
     for (const statement of model.statements) {
       if (statement.type !== "mustache" || statement.escaped) continue;
+      // Inside an HTML comment the value is never shown to the reader.
+      if (statement.placeholders.some((p) => p.context === "comment")) continue;
       // A helper that builds a URL (`{{{trackUrl "…"}}}`) is the sender's own markup.
       if (statement.callee && isUrlLike(statement.callee)) continue;
       const data = statement.placeholders.filter((p) => p.resolved !== null);

@@ -39,6 +39,8 @@ export default defineRule({
     const extra = new Set(options.linkWords.map((w) => w.toLowerCase()));
     const matches = (words: string[]) => isOptOutWording(words) || words.some((w) => extra.has(w));
     for (const link of model.links) {
+      // "Call to unsubscribe" on a tel: link is a phone number, not an opt-out link.
+      if (link.href && /^\s*(tel|sms):/i.test(link.href.value)) continue;
       if (matches(textWords(link.label.text))) return;
       if (link.href && (matches(textWords(link.href.value)) || matches(identifierWords(link.href.value)))) return;
     }

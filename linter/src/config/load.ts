@@ -76,7 +76,13 @@ const loadYaml: Loader = async (filePath, content) => {
 
 /** JavaScript configs run code: they are imported, so only use ones you trust. */
 const loadModule: Loader = async (filePath) => {
-  const mod = (await import(pathToFileURL(filePath).href)) as { default?: unknown };
+  let mod: { default?: unknown };
+  try {
+    mod = (await import(pathToFileURL(filePath).href)) as { default?: unknown };
+  } catch (error) {
+    // Found while searching for a template's config: name the config, not the template.
+    throw new ConfigError(filePath, "", `cannot load: ${(error as Error)?.message ?? String(error)}`);
+  }
   return mod.default ?? mod;
 };
 
@@ -287,7 +293,17 @@ export async function effectiveConfigFor(
     }
     const target = isAbsolute(name) ? name : resolve(base, name);
     if (seen.has(target)) throw new ConfigError(loaded.filePath ?? "<config>", "extends", `circular extends through ${target}`);
-    const parent = await effectiveConfigFor(await loadConfigFile(target, rules), filePath, rules, new Set([...seen, target]));
+    let parentConfig: LoadedConfig;
+    try {
+      parentConfig = await loadConfigFile(target, rules);
+    } catch (error) {
+      // A missing file is the extending config's mistake: name it and its key.
+      if (error instanceof ConfigError && error.filePath === target && !error.keyPath) {
+        throw new ConfigError(loaded.filePath ?? "<config>", Array.isArray(data.extends) ? `extends.${i}` : "extends", `${error.detail}: ${target}`);
+      }
+      throw error;
+    }
+    const parent = await effectiveConfigFor(parentConfig, filePath, rules, new Set([...seen, target]));
     Object.assign(config.rules, parent.rules);
     config.settings = parent.settings;
     config.format = parent.format ?? config.format;

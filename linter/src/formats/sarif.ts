@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from "node:fs";
-import { relative } from "node:path";
+import { isAbsolute, relative } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { SarifBuilder, SarifResultBuilder, SarifRuleBuilder, SarifRunBuilder } from "node-sarif-builder";
 import type { Notification, Result } from "sarif";
@@ -17,9 +17,11 @@ function ruleHelp(rule: Rule): string | null {
   return existsSync(path) ? readFileSync(path, "utf8") : null;
 }
 
+/** A relative URI reference (each segment percent-encoded), or a file: URL outside cwd. */
 function uriOf(filePath: string, cwd: string): string {
+  if (!isAbsolute(filePath)) return filePath.split(/[\\/]/).map(encodeURIComponent).join("/");
   const rel = relative(cwd, filePath).split("\\").join("/");
-  return rel && !rel.startsWith("..") ? rel : pathToFileURL(filePath).href;
+  return rel && !rel.startsWith("..") ? rel.split("/").map(encodeURIComponent).join("/") : pathToFileURL(filePath).href;
 }
 
 /** SARIF 2.1.0, for GitHub code scanning and other SARIF consumers. */
@@ -67,11 +69,12 @@ const sarif: Formatter = (results, { cwd, rules }) => {
       });
       if (m.fingerprint) result.result.partialFingerprints = { "hipaaLintFinding/v1": m.fingerprint };
       if (suppressed) {
-        result.result.suppressions = (m.suppressions ?? []).map((s) =>
-          s.kind === "external"
-            ? { kind: "external" as const, status: "accepted" as const, justification: s.justification }
-            : { kind: "inSource" as const, status: "accepted" as const, justification: s.justification },
-        );
+        // No status: the 2.1.0 schema names it `state`, its errata `status`, and
+        // both reject the other; an absent one means the suppression applies.
+        result.result.suppressions = (m.suppressions ?? []).map((s) => ({
+          kind: s.kind === "external" ? ("external" as const) : ("inSource" as const),
+          justification: s.justification,
+        }));
       }
       if (m.suggestions?.length) {
         result.result.properties = { suggestions: m.suggestions.map((s) => s.desc) };

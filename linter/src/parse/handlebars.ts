@@ -22,6 +22,12 @@ export interface HandlebarsResult {
   statements: HandlebarsStatement[];
   comments: Comment[];
   partials: { name: string; range: SourceRange }[];
+  /**
+   * Sorted [start, end) offsets of statements that render nothing where they
+   * stand (comments, block tags, `{{else}}`): a reader sees the text on either
+   * side joined, so text runs skip them (`Dia{{!-- x --}}betes` is one word).
+   */
+  silent: [number, number][];
 }
 
 // Minimal shapes of the Handlebars AST nodes we read.
@@ -82,6 +88,7 @@ interface ScopeFrame {
 }
 
 const OUTPUT_OPENERS = new Set(["OPEN", "OPEN_UNESCAPED"]);
+const BLOCK_OPENERS = new Set(["OPEN_BLOCK", "OPEN_INVERSE", "OPEN_PARTIAL_BLOCK", "OPEN_RAW_BLOCK"]);
 const STATEMENT_CLOSERS = new Set(["CLOSE", "CLOSE_UNESCAPED", "CLOSE_RAW_BLOCK", "END_RAW_BLOCK"]);
 const SINGLE_TOKEN_STATEMENTS = new Set(["COMMENT", "INVERSE"]);
 const DATA_VARIABLES = new Set(["index", "key", "first", "last", "level"]);
@@ -117,9 +124,31 @@ function lex(source: string): LexToken[] {
   return tokens;
 }
 
-function mask(source: string, tokens: LexToken[]): string {
+/** The innermost block still open at the end of the source, if any. */
+function unclosedBlock(source: string): { start: number; opener: string; name: string } | null {
+  let tokens: LexToken[];
+  try {
+    tokens = lex(source);
+  } catch {
+    return null;
+  }
+  const stack: { start: number; opener: string; name: string }[] = [];
+  tokens.forEach((token, i) => {
+    if (token.name === "OPEN_BLOCK" || token.name === "OPEN_INVERSE" || token.name === "OPEN_PARTIAL_BLOCK") {
+      const next = tokens[i + 1];
+      const opener = source.slice(token.start + 2, token.end).trim();
+      stack.push({ start: token.start, opener, name: next ? source.slice(next.start, next.end) : "" });
+    } else if (token.name === "OPEN_ENDBLOCK") stack.pop();
+  });
+  return stack[stack.length - 1] ?? null;
+}
+
+const RENDERING_OPENERS = new Set(["OPEN_PARTIAL", "OPEN_PARTIAL_BLOCK"]);
+
+function mask(source: string, tokens: LexToken[], silent: [number, number][] = []): string {
   const chars = source.split("");
   let statementStart = -1;
+  let statementOpener = "";
   let filler = " ";
   const fill = (from: number, to: number, ch: string) => {
     for (let i = from; i < to; i++) {
@@ -131,14 +160,18 @@ function mask(source: string, tokens: LexToken[]): string {
     if (token.name === "CONTENT") continue;
     if (SINGLE_TOKEN_STATEMENTS.has(token.name) && statementStart < 0) {
       fill(token.start, token.end, " ");
+      silent.push([token.start, token.end]);
       continue;
     }
     if (statementStart < 0) {
       statementStart = token.start;
+      statementOpener = token.name;
       filler = OUTPUT_OPENERS.has(token.name) ? PLACEHOLDER_CHAR : " ";
     }
     if (STATEMENT_CLOSERS.has(token.name)) {
       fill(statementStart, token.end, filler);
+      // A partial renders content of its own: it stays a separator.
+      if (filler === " " && !RENDERING_OPENERS.has(statementOpener)) silent.push([statementStart, token.end]);
       statementStart = -1;
     }
   }
@@ -168,6 +201,13 @@ export function parseHandlebars(source: string, index: SourceIndex, defaultConte
   try {
     ast = Handlebars.parse(source) as unknown as ProgramNode;
   } catch (error) {
+    // Handlebars reports a block left open at the end of the file; the
+    // opener is where the author has to look.
+    const open = /got 'EOF'/.test(String((error as Error)?.message)) ? unclosedBlock(source) : null;
+    if (open) {
+      const at = index.point(open.start);
+      throw new TemplateParseError(`Handlebars: \`{{${open.opener}${open.name} …}}\` is never closed: add \`{{/${open.name}}}\``, at.line, at.column);
+    }
     throw parseError(error);
   }
   const tokens = lex(source);
@@ -175,6 +215,20 @@ export function parseHandlebars(source: string, index: SourceIndex, defaultConte
   const comments: Comment[] = [];
   const partials: { name: string; range: SourceRange }[] = [];
   const rangeOf = (loc: Loc) => index.range(index.offsetOfHandlebars(loc.start), index.offsetOfHandlebars(loc.end));
+  // A block's AST node spans its whole body; its statement is the opening tag.
+  const openerEnds = new Map<number, number>();
+  let pendingOpener = -1;
+  for (const token of tokens) {
+    if (BLOCK_OPENERS.has(token.name)) pendingOpener = token.start;
+    else if (pendingOpener >= 0 && STATEMENT_CLOSERS.has(token.name)) {
+      openerEnds.set(pendingOpener, token.end);
+      pendingOpener = -1;
+    }
+  }
+  const openerRangeOf = (loc: Loc) => {
+    const start = index.offsetOfHandlebars(loc.start);
+    return index.range(start, openerEnds.get(start) ?? index.offsetOfHandlebars(loc.end));
+  };
 
   const resolve = (path: PathNode, scope: ScopeFrame[]): string[] | null => {
     if (path.data) {
@@ -219,7 +273,7 @@ export function parseHandlebars(source: string, index: SourceIndex, defaultConte
       callee: isCall ? calleeName : null,
       hasLiteralArguments: false,
       placeholders: [],
-      range: rangeOf(node.loc),
+      range: type === "block" ? openerRangeOf(node.loc) : rangeOf(node.loc),
     };
     const statementKind: Placeholder["statement"] = type === "block" ? "block" : escaped ? "mustache" : "triple";
     const add = (path: PathNode, role: PlaceholderRole, helper: string | null) => {
@@ -285,8 +339,15 @@ export function parseHandlebars(source: string, index: SourceIndex, defaultConte
 
   const blockFrame = (block: BlockNode, statement: HandlebarsStatement, scope: ScopeFrame[]): ScopeFrame => {
     const helper = block.path.type === "PathExpression" ? (block.path as PathNode).original : "";
-    const first = block.params[0];
-    const firstPath = first && first.type === "PathExpression" ? resolve(first as PathNode, scope) : null;
+    // `{{#each (filter appointments)}}`: list helpers return (part of) their
+    // first argument, so a subexpression stands for its first path.
+    const pathOf = (node: Node | undefined): string[] | null => {
+      if (!node) return null;
+      if (node.type === "PathExpression") return resolve(node as PathNode, scope);
+      if (node.type === "SubExpression") return pathOf((node as SubExpressionNode).params[0]);
+      return null;
+    };
+    const firstPath = pathOf(block.params[0]);
     const names = block.program?.blockParams ?? [];
     const blockParams = new Map<string, string[] | null>();
     if (helper === "each") {
@@ -312,7 +373,9 @@ export function parseHandlebars(source: string, index: SourceIndex, defaultConte
   };
 
   visitProgram(ast, []);
-  return { masked: mask(source, tokens), statements, comments, partials };
+  const silent: [number, number][] = [];
+  const masked = mask(source, tokens, silent);
+  return { masked, statements, comments, partials, silent };
 }
 
 const BUILT_IN_HELPERS = new Set(["if", "unless", "each", "with", "lookup", "log", "blockHelperMissing", "helperMissing"]);

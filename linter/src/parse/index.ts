@@ -1,5 +1,4 @@
-import { PLACEHOLDER_CHAR } from "../model.js";
-import type { HandlebarsStatement, Placeholder, Surface, SurfaceKind, TemplateFormat, TemplateModel, TextSpan } from "../model.js";
+import type { Placeholder, Surface, SurfaceKind, TemplateFormat, TemplateModel, TextSpan } from "../model.js";
 import { parseFrontMatter } from "./front-matter.js";
 import { parseHandlebars } from "./handlebars.js";
 import type { parseMarkdown as ParseMarkdown } from "./markdown.js";
@@ -58,18 +57,18 @@ function isolate(source: string, start: number, end: number): string {
   return blank(source.slice(0, start)) + source.slice(start, end) + blank(source.slice(end));
 }
 
-function placeholderMaskedSpan(span: TextSpan, statements: HandlebarsStatement[]): TextSpan {
-  if (!statements.length) return span;
-  const chars = span.text.split("");
-  for (const st of statements) {
-    for (const seg of span.segments) {
-      if (!seg.exact) continue;
-      const from = Math.max(st.range.offset, seg.sourceStart);
-      const to = Math.min(st.range.endOffset, seg.sourceEnd);
-      for (let o = from; o < to; o++) chars[seg.textStart + (o - seg.sourceStart)] = st.type === "mustache" ? PLACEHOLDER_CHAR : " ";
-    }
+/**
+ * The span of a front-matter value as a reader sees it once rendered: output
+ * statements become PLACEHOLDER_CHAR (as in body text), statements that
+ * render nothing (comments, block tags, `{{else}}`) are left out.
+ */
+function renderedSpan(span: TextSpan, masked: string, silent: readonly [number, number][], index: SourceIndex): TextSpan {
+  const builder = new TextSpanBuilder();
+  for (const seg of span.segments) {
+    if (seg.exact) builder.appendExactSkipping(masked.slice(seg.sourceStart, seg.sourceEnd), seg.sourceStart, silent);
+    else builder.appendDecoded(span.text.slice(seg.textStart, seg.textStart + seg.length), seg.sourceStart, seg.sourceEnd);
   }
-  return { ...span, text: chars.join("") };
+  return builder.build(index);
 }
 
 function classify(placeholders: Placeholder[], regions: MarkupRegion[]): void {
@@ -137,7 +136,7 @@ export function parseTemplate(input: string, options: ParseOptions = {}): Templa
   const bodyStart = fm?.bodyStart ?? 0;
   const body = isolate(source, bodyStart, source.length);
   const hbs = parseHandlebars(body, index);
-  const markup = format === "markdown" ? parseMarkdown(hbs.masked, source, index) : parseMarkup(hbs.masked, source, index);
+  const markup = format === "markdown" ? parseMarkdown(hbs.masked, source, index, hbs.silent) : parseMarkup(hbs.masked, source, index, hbs.silent);
 
   const statements = [...hbs.statements];
   const surfaces: Surface[] = [];
@@ -156,7 +155,7 @@ export function parseTemplate(input: string, options: ParseOptions = {}): Templa
       try {
         const inValue = parseHandlebars(isolate(source, offset, endOffset), index, "front-matter");
         statements.push(...inValue.statements);
-        span = placeholderMaskedSpan(span, inValue.statements);
+        span = renderedSpan(span, inValue.masked, inValue.silent, index);
       } catch {
         // A subject that is not valid Handlebars is still linted as text.
       }

@@ -69,7 +69,7 @@ function destinationBounds(source: string, node: MdNode): { start: number; end: 
 }
 
 /** Parses Markdown (masked as for markup) with unified + remark-parse. */
-export function parseMarkdown(masked: string, original: string, index: SourceIndex): MarkupResult {
+export function parseMarkdown(masked: string, original: string, index: SourceIndex, silent: readonly [number, number][] = []): MarkupResult {
   const tree = processor.parse(masked) as unknown as MdNode;
   const textRuns: TextRun[] = [];
   const links: Link[] = [];
@@ -78,6 +78,7 @@ export function parseMarkdown(masked: string, original: string, index: SourceInd
   const htmlRanges: [number, number][] = [];
   const definitions = new Map<string, UrlRef>();
   const pendingReferences: { node: MdNode; label: TextSpanBuilder }[] = [];
+  const altRegions: MarkupResult["regions"] = [];
 
   const urlRef = (node: MdNode, attribute: string, element: string): UrlRef | null => {
     const bounds = destinationBounds(original, node);
@@ -89,7 +90,7 @@ export function parseMarkdown(masked: string, original: string, index: SourceInd
     const value = node.value ?? "";
     const start = startOf(node);
     const end = endOf(node);
-    if (masked.slice(start, end) === value) builder.appendExact(value, start);
+    if (masked.slice(start, end) === value) builder.appendExactSkipping(value, start, silent);
     else builder.appendDecoded(value, start, end);
   };
 
@@ -97,10 +98,12 @@ export function parseMarkdown(masked: string, original: string, index: SourceInd
   const collectInline = (node: MdNode, builders: TextSpanBuilder[], linkDepth: { chars: number }) => {
     for (const child of node.children ?? []) {
       switch (child.type) {
-        case "text":
+        case "text": {
+          const before = builders[0]!.length;
           for (const b of builders) appendText(b, child);
-          if (builders.length > 1) linkDepth.chars += child.value?.length ?? 0;
+          if (builders.length > 1) linkDepth.chars += builders[0]!.length - before;
           break;
+        }
         case "break":
           for (const b of builders) b.appendSeparator("\n", startOf(child));
           break;
@@ -125,8 +128,11 @@ export function parseMarkdown(masked: string, original: string, index: SourceInd
           const alt = new TextSpanBuilder();
           const altText = child.alt ?? "";
           const altStart = startOf(child) + 2;
-          if (original.slice(altStart, altStart + altText.length) === altText) alt.appendExact(altText, altStart);
-          else alt.appendDecoded(altText, startOf(child), endOf(child));
+          // mdast's alt comes from the masked source: compare it there.
+          if (masked.slice(altStart, altStart + altText.length) === altText) {
+            alt.appendExact(altText, altStart);
+            if (altText) altRegions.push({ start: altStart, end: altStart + altText.length, kind: "attribute", element: "img", attribute: "alt" });
+          } else alt.appendDecoded(altText, startOf(child), endOf(child));
           const src = child.type === "image" ? urlRef(child, "markdown-image", "img") : null;
           if (src) urls.push(src);
           images.push({ alt: altText ? alt.build(index) : null, src, range: index.range(startOf(child), endOf(child)) });
@@ -171,7 +177,7 @@ export function parseMarkdown(masked: string, original: string, index: SourceInd
   }
 
   // Raw HTML inside Markdown: one htmlparser2 pass over just those stretches.
-  const html: MarkupResult | null = htmlRanges.length ? parseMarkup(keepOnly(masked, htmlRanges), original, index) : null;
+  const html: MarkupResult | null = htmlRanges.length ? parseMarkup(keepOnly(masked, htmlRanges), original, index, silent) : null;
   return {
     textRuns: [...textRuns, ...(html?.textRuns ?? [])],
     links: [...links, ...(html?.links ?? [])],
@@ -180,7 +186,8 @@ export function parseMarkdown(masked: string, original: string, index: SourceInd
     surfaces: html?.surfaces ?? [],
     comments: html?.comments ?? [],
     regions: [
-      ...urls.map((u) => ({ start: u.range.offset, end: u.range.endOffset, kind: "attribute" as const, element: u.element, attribute: "href" })),
+      ...urls.map((u) => ({ start: u.range.offset, end: u.range.endOffset, kind: "attribute" as const, element: u.element, attribute: u.element === "img" ? "src" : "href" })),
+      ...altRegions,
       ...(html?.regions ?? []),
     ],
   };

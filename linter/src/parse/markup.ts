@@ -109,12 +109,14 @@ function spanOfAttribute(index: SourceIndex, source: string, attribute: PendingA
  *
  * `original` is the unmasked source: URLs keep their placeholders as written.
  */
-export function parseMarkup(masked: string, original: string, index: SourceIndex): MarkupResult {
+export function parseMarkup(masked: string, original: string, index: SourceIndex, silent: readonly [number, number][] = []): MarkupResult {
   const result: MarkupResult = { textRuns: [], links: [], images: [], urls: [], surfaces: [], comments: [], regions: [] };
   const stack: OpenElement[] = [{ name: "#root", block: true, hidden: false, link: null, surface: null, hiddenPreheader: null }];
   let run = new TextSpanBuilder();
   let runElement = "#root";
   let runLinkChars = 0;
+  // Measured as text is added: by the time a block closes, it is off the stack.
+  let runHiddenChars = 0;
   let nonBodyDepth = 0;
   let attributes: PendingAttribute[] = [];
 
@@ -127,11 +129,12 @@ export function parseMarkup(masked: string, original: string, index: SourceIndex
         span: run.build(index),
         element: blockElement,
         inLink: blockElement === "mj-button" || blockElement === "button" || runLinkChars >= run.length,
-        hidden: inHidden(),
+        hidden: runHiddenChars >= run.length,
       });
     }
     run = new TextSpanBuilder();
     runLinkChars = 0;
+    runHiddenChars = 0;
   };
 
   const parser = new Parser(
@@ -189,7 +192,7 @@ export function parseMarkup(masked: string, original: string, index: SourceIndex
         const start = parser.startIndex;
         const end = parser.endIndex + 1;
         const append = (builder: TextSpanBuilder) => {
-          if (masked.slice(start, end) === data) builder.appendExact(data, start);
+          if (masked.slice(start, end) === data) builder.appendExactSkipping(data, start, silent);
           else builder.appendDecoded(data, start, end);
         };
         for (let i = stack.length - 1; i >= 0; i--) {
@@ -207,8 +210,10 @@ export function parseMarkup(masked: string, original: string, index: SourceIndex
           if (element.link) append(element.link.label);
           if (element.hiddenPreheader) append(element.hiddenPreheader);
         }
-        if (stack.some((e) => e.link)) runLinkChars += data.length;
+        const before = run.length;
         append(run);
+        if (stack.some((e) => e.link)) runLinkChars += run.length - before;
+        if (inHidden()) runHiddenChars += run.length - before;
       },
       oncomment() {
         const start = parser.startIndex;

@@ -17,6 +17,29 @@ export class TextSpanBuilder {
     this.text += text;
   }
 
+  /**
+   * Source text verbatim from sourceStart, leaving out the parts inside
+   * `skip` (sorted, non-overlapping [start, end) source offsets).
+   */
+  appendExactSkipping(text: string, sourceStart: number, skip: readonly [number, number][]): void {
+    let cursor = sourceStart;
+    const end = sourceStart + text.length;
+    // First range that ends after sourceStart.
+    let lo = 0;
+    let hi = skip.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (skip[mid]![1] <= sourceStart) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < skip.length && skip[i]![0] < end; i++) {
+      const [from, to] = skip[i]!;
+      if (from > cursor) this.appendExact(text.slice(cursor - sourceStart, from - sourceStart), cursor);
+      cursor = Math.max(cursor, to);
+    }
+    if (cursor < end) this.appendExact(text.slice(cursor - sourceStart), cursor);
+  }
+
   /** Text decoded from a source range of another length (an entity, an escape). */
   appendDecoded(text: string, sourceStart: number, sourceEnd: number): void {
     if (!text) return;

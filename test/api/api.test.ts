@@ -1,0 +1,76 @@
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { parse as parseYaml } from "yaml";
+import { Ajv } from "ajv";
+import { describe, expect, it, vi } from "vitest";
+import { lintFiles, lintText } from "../../linter/src/api.js";
+import type { LintResult } from "../../linter/src/result.js";
+import { ROOT, runCli, tempDir } from "../helpers.js";
+
+// Each test spawns the CLI (a second or two each); leave room on a busy machine.
+vi.setConfig({ testTimeout: 120_000 });
+
+const CLEAN = ["---", "consentCategory: newsletters", "---", '<p><a href="{{unsubscribe_url}}">Unsubscribe</a></p>', ""].join("\n");
+
+function project(files: Record<string, string>): string {
+  const dir = tempDir();
+  for (const [name, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, name)), { recursive: true });
+    writeFileSync(join(dir, name), content);
+  }
+  return dir;
+}
+
+describe("programmatic API", () => {
+  it("lintFiles returns what the CLI prints as json", async () => {
+    const dir = project({
+      ".hipaalintrc.yaml": "rules:\n  valid-consent-category: error\n",
+      "a.html": CLEAN.replace("newsletters", "newsleters"),
+      "b/c.md": "---\nconsentCategory: events\n---\n{{{note.html}}}\n",
+    });
+    const api = await lintFiles(["."], { cwd: dir });
+    const cli = JSON.parse(runCli(["--format", "json", "."], { cwd: dir }).stdout) as LintResult[];
+    expect(JSON.parse(JSON.stringify(api))).toEqual(cli);
+    expect(api.map((r) => r.messages.map((m) => m.ruleId))).toEqual([["valid-consent-category"], ["require-unsubscribe", "no-unescaped-placeholder"]]);
+  });
+
+  it("lintText takes a config object and ignores config files (the Strapi plugin's way)", async () => {
+    const dir = project({ ".hipaalintrc.yaml": "rules:\n  require-unsubscribe: off\n" });
+    const source = "<p>Hello</p>\n";
+    const found = await lintText(source, { cwd: dir, filePath: "x.html" });
+    expect(found.messages.map((m) => m.ruleId)).toEqual(["require-consent-category"]);
+    const explicit = await lintText(source, { cwd: dir, filePath: "x.html", config: { rules: { "require-consent-category": "warn" } } });
+    expect(explicit.messages.map((m) => [m.ruleId, m.severity])).toEqual([
+      ["require-consent-category", 1],
+      ["require-unsubscribe", 2],
+    ]);
+  });
+
+  it("lintText reports unused directives when asked", async () => {
+    const source = CLEAN + "<!-- hipaa-lint-disable-next-line no-unescaped-placeholder -- not needed -->\n<p>x</p>\n";
+    expect((await lintText(source, { filePath: "t.html", config: {} })).messages).toEqual([]);
+    const result = await lintText(source, { filePath: "t.html", config: {}, reportUnusedDisableDirectives: true });
+    expect(result.messages.map((m) => [m.ruleId, m.line])).toEqual([[null, 5]]);
+  });
+});
+
+describe("the shipped JSON Schema of the config", () => {
+  const schema = JSON.parse(readFileSync(join(ROOT, "linter", "schema", "config.schema.json"), "utf8")) as object;
+  const validate = new Ajv({ strict: false, allErrors: true }).compile(schema);
+
+  it("accepts the starter config that --init writes", () => {
+    const dir = tempDir();
+    expect(runCli(["--init"], { cwd: dir }).status).toBe(0);
+    const starter = parseYaml(readFileSync(join(dir, "hipaa-lint.config.yaml"), "utf8")) as unknown;
+    expect(validate(starter) ? [] : validate.errors).toEqual([]);
+  });
+
+  it("accepts rule options and overrides, and rejects what the CLI rejects", () => {
+    const good = { extends: ["hipaa-lint:strict"], rules: { "require-unsubscribe": ["warn", { linkWords: ["leave"] }] }, overrides: [{ files: "a/**", rules: { "no-unescaped-placeholder": "off" } }] };
+    expect(validate(good) ? [] : validate.errors).toEqual([]);
+    expect(validate({ rules: { "require-unsubscrib": "error" } })).toBe(false);
+    expect(validate({ rules: { "require-unsubscribe": "eror" } })).toBe(false);
+    expect(validate({ rulez: {} })).toBe(false);
+    expect(validate({ rules: { "require-unsubscribe": ["warn", { bogus: true }] } })).toBe(false);
+  });
+});
