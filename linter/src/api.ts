@@ -1,6 +1,7 @@
 import { availableParallelism } from "node:os";
 import { join, resolve } from "node:path";
 import { allRules } from "../../rules/index.js";
+import { ApprovalsRun, type ApprovalOptions } from "./approvals/run.js";
 import {
   effectiveConfigFor,
   findConfigFor,
@@ -30,6 +31,12 @@ export interface LintOptions {
   /** Rule settings applied last, as `--rule` does. */
   ruleOverrides?: Record<string, unknown>;
   reportUnusedDisableDirectives?: boolean;
+  /**
+   * Reviewer approvals (hipaa-lint.approvals.json beside the config in use).
+   * lintFiles applies them unless this is false; lintText only when this is
+   * set and a filePath is given.
+   */
+  approvals?: ApprovalOptions | false;
 }
 
 export interface LintTextOptions extends LintOptions {
@@ -132,25 +139,35 @@ export async function lintText(source: string, options: LintTextOptions = {}): P
   const resolver = new ConfigResolver(options);
   const config = await resolver.effectiveFor(filePath);
   await loadParserFor(source, { filePath: filePath ?? "<text>", format: options.format ?? config.format ?? undefined });
-  return lintTemplate(source, config, {
+  const result = lintTemplate(source, config, {
     filePath: filePath ?? "<text>",
     format: options.format ?? null,
     reportUnusedDisableDirectives: options.reportUnusedDisableDirectives,
   });
+  if (!filePath || !options.approvals) return result;
+  return new ApprovalsRun(cwd, options.approvals).applyTo(result, await resolver.loadedFor(filePath), config).result;
 }
 
-/** The config of a file that its config's `ignores` do not skip (null when they do). */
-async function configUnlessIgnored(filePath: string, resolver: ConfigResolver, root?: string): Promise<EffectiveConfig | null> {
+/** The config of a file that its config's `ignores` do not skip (null when they do), with the config file it came from. */
+async function configUnlessIgnored(filePath: string, resolver: ConfigResolver, root?: string): Promise<{ loaded: LoadedConfig | null; config: EffectiveConfig } | null> {
   const loaded = await resolver.loadedFor(filePath);
   // A config's `ignores` skip what a folder or glob finds, unless the folder named is itself ignored.
   if (isIgnoredByConfig(loaded, filePath) && !(root && root !== filePath && isIgnoredByConfig(loaded, join(root, "_")))) return null;
-  return resolver.sharedEffectiveFor(filePath);
+  return { loaded, config: await resolver.sharedEffectiveFor(filePath) };
 }
 
 /** Reads and lints one file; unreadable, binary or oversized files become fatal messages. */
-export async function lintFile(filePath: string, resolver: ConfigResolver, options: LintOptions, root?: string): Promise<LintResult | null> {
-  const config = await configUnlessIgnored(filePath, resolver, root);
-  return config ? lintPath(filePath, config, options) : null;
+export async function lintFile(
+  filePath: string,
+  resolver: ConfigResolver,
+  options: LintOptions,
+  root?: string,
+  approvals: ApprovalsRun | null = null,
+): Promise<LintResult | null> {
+  const found = await configUnlessIgnored(filePath, resolver, root);
+  if (!found) return null;
+  const result = await lintPath(filePath, found.config, options);
+  return approvals ? approvals.applyTo(result, found.loaded, found.config).result : result;
 }
 
 /** Lints files, folders and globs; the CLI's engine. */
@@ -170,6 +187,9 @@ export async function lintFiles(patterns: string[], options: LintFilesOptions = 
     return workers ? workers.run({ filePath, config, reportUnusedDisableDirectives, bytes }) : lintPath(filePath, config, options, bytes);
   };
 
+  // Approvals apply after linting (and after the cache: a changed approvals file needs no re-lint).
+  const approvals = options.approvals === false ? null : new ApprovalsRun(cwd, options.approvals ?? {});
+
   // Each file's result goes to its own slot, so the order is the files' order however the work interleaves.
   const slots: (LintResult | null)[] = new Array<LintResult | null>(files.length).fill(null);
   const ignoredWarning = (filePath: string) =>
@@ -180,8 +200,11 @@ export async function lintFiles(patterns: string[], options: LintFilesOptions = 
     if (file.ignored) {
       slots[i] = ignoredWarning(file.filePath);
     } else {
-      const config = await configUnlessIgnored(file.filePath, resolver, file.root);
-      if (config) slots[i] = cache ? await cache.lint(file.filePath, config, lint) : await lint(file.filePath, config);
+      const found = await configUnlessIgnored(file.filePath, resolver, file.root);
+      if (found) {
+        const result = cache ? await cache.lint(file.filePath, found.config, lint) : await lint(file.filePath, found.config);
+        slots[i] = approvals ? approvals.applyTo(result, found.loaded, found.config).result : result;
+      }
       // A file named on the command line but ignored by the config's `ignores`:
       // say so, as for .hipaalintignore, rather than pass silently.
       else if (file.explicit) slots[i] = ignoredWarning(file.filePath);

@@ -3,6 +3,8 @@ import { dirname, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { allRules } from "../../rules/index.js";
 import { ConfigResolver, lintFiles, lintText } from "./api.js";
+import { runApprovalsCli } from "./approvals/cli.js";
+import { ApprovalsFileError } from "./approvals/store.js";
 import { ConfigError, isIgnoredByConfig } from "./config/load.js";
 import { loadIgnoreFile, NoFilesFoundError } from "./files.js";
 import { FORMAT_NAMES, loadFormatter, type FormatName } from "./formats/index.js";
@@ -10,6 +12,8 @@ import { makeResult, type LintResult } from "./result.js";
 import { VERSION } from "./version.js";
 
 const HELP = `hipaa-lint [options] [file|folder|glob ...]
+hipaa-lint approve FILE... --reviewer NAME --reason TEXT [--rule ID] [--line N] [--expires YYYY-MM-DD]
+hipaa-lint approvals list|prune
 
 Lints healthcare email templates (MJML, HTML, Markdown with Handlebars) for
 protected health information before they are published.
@@ -39,6 +43,11 @@ Performance:
 Directives:
       --report-unused-disable-directives
                                     Report hipaa-lint-disable comments that suppress nothing
+
+Approvals (reviewed exceptions in hipaa-lint.approvals.json; see hipaa-lint approvals --help):
+      --approvals FILE              Approvals file to use instead of the one beside the config
+      --show-approved               List approved findings too (stylish)
+      --fail-on-stale-approvals     Approvals that match no finding are errors, not warnings
 
 Miscellaneous:
       --print-config FILE           Print the effective config for FILE
@@ -104,6 +113,9 @@ function parseCli(argv: string[]) {
         concurrency: { type: "string" },
         cache: { type: "boolean" },
         "cache-location": { type: "string" },
+        approvals: { type: "string" },
+        "show-approved": { type: "boolean" },
+        "fail-on-stale-approvals": { type: "boolean" },
         color: { type: "boolean" },
         "no-color": { type: "boolean" },
         help: { type: "boolean", short: "h" },
@@ -161,6 +173,7 @@ function listRules(): string {
 
 /** Runs the CLI; returns the exit code. Never throws for a user error. */
 export async function runCli(argv: string[], io: CliIO): Promise<number> {
+  if (argv[0] === "approve" || argv[0] === "approvals") return runApprovalsCli(argv, io);
   try {
     const { values, positionals } = parseCli(argv);
     if (values.help) {
@@ -194,6 +207,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
       configFile: values.config,
       ruleOverrides: await parseRuleFlags(values.rule),
       reportUnusedDisableDirectives: values["report-unused-disable-directives"] ?? false,
+      approvals: { file: values.approvals, failOnStale: values["fail-on-stale-approvals"] ?? false },
     };
 
     if (values["print-config"]) {
@@ -246,7 +260,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
       cwd: io.cwd,
       rules: allRules,
       color,
-      showSuppressed: false,
+      showSuppressed: values["show-approved"] ?? false,
       maxWarningsExceeded: tooManyWarnings ? { maxWarnings, foundWarnings: warningCount } : null,
     });
     if (values["output-file"]) {
@@ -264,6 +278,10 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     }
     if (error instanceof ConfigError) {
       io.stderr.write(`hipaa-lint: invalid config ${error.message}\n`);
+      return 2;
+    }
+    if (error instanceof ApprovalsFileError) {
+      io.stderr.write(`hipaa-lint: invalid approvals file ${error.message}\n`);
       return 2;
     }
     io.stderr.write(`hipaa-lint: internal error: ${(error as Error).stack ?? String(error)}\n`);

@@ -1,5 +1,5 @@
-import { createHash } from "node:crypto";
 import { allRules } from "../../rules/index.js";
+import { fingerprintOf } from "./approvals/fingerprint.js";
 import { applyDirectives, parseDirectives } from "./directives.js";
 import type { EffectiveConfig } from "./config/load.js";
 import type { TemplateFormat, TemplateModel } from "./model.js";
@@ -14,14 +14,10 @@ export interface LintTemplateOptions {
   rules?: readonly Rule[];
 }
 
-const FILE_SCOPE_RULES = new Set(allRules.filter((r) => r.meta.scope === "file").map((r) => r.meta.id));
+/** A stable id of a finding for approvals: rule, surface, flagged text and its enclosing node, not its line. */
+export { fingerprintOf };
 
-/** A stable id of a finding: its rule, surface and the text it is about, not its line. */
-export function fingerprintOf(ruleId: string, report: Report, model: TemplateModel): string {
-  const located = report.range ? model.source.slice(report.range.offset, report.range.endOffset) : "";
-  const subject = (report.subject ?? located).normalize("NFKC").replace(/\s+/g, " ").trim().toLowerCase();
-  return createHash("sha256").update(`${ruleId}\u0000${report.surface}\u0000${subject}`).digest("hex").slice(0, 32);
-}
+const FILE_SCOPE_RULES = new Set(allRules.filter((r) => r.meta.scope === "file").map((r) => r.meta.id));
 
 function toMessage(ruleId: string, severity: 1 | 2, report: Report, model: TemplateModel): LintMessage {
   const message: LintMessage = {

@@ -12,6 +12,10 @@ export type { LintMessage, LintResult } from "./result.js";
 export type * from "./model.js";
 export { allRules } from "../../rules/index.js";
 export { VERSION } from "./version.js";
+export { applyApprovals, justificationOf, staleApprovals, type ApplyApprovalsOptions, type AppliedApprovals } from "./approvals/match.js";
+export { approvalFields, approvalsFileSchema, type ApprovalCore, type ApprovalRecord, type FileApproval } from "./approvals/schema.js";
+export { ApprovalsFileError, APPROVALS_FILE_NAME, loadApprovals, writeApprovals } from "./approvals/store.js";
+export type { ApprovalOptions } from "./approvals/run.js";
 
 // The entry keeps parseTemplate and lintTemplate synchronous for every format:
 // it loads the Markdown parser that the CLI loads only for Markdown files.

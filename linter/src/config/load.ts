@@ -141,6 +141,7 @@ function buildValidationSchema(): z.ZodType {
     ignores: stringList.optional(),
     formats: z.record(z.string(), format).optional(),
     maxFileSize: z.number().int().positive().optional(),
+    approvals: z.string().min(1).optional(),
     ...settingsShape,
   });
   return validationSchema;

@@ -84,6 +84,7 @@ export function buildConfigSchema(rules: readonly Rule[]) {
       ignores: stringList.optional().describe("Globs, relative to the config file, of files never linted"),
       formats: z.record(z.string(), formatSchema).optional().describe("Format by glob, overriding detection by extension"),
       maxFileSize: z.number().int().positive().optional().describe("Templates larger than this many bytes are reported, not linted (default 5 MiB)"),
+      approvals: z.string().min(1).optional().describe("The reviewer approvals file, relative to this config file (default: hipaa-lint.approvals.json beside it)"),
       ...settingsShape,
     })
     .describe("hipaa-lint configuration");
