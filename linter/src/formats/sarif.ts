@@ -69,10 +69,11 @@ const sarif: Formatter = (results, { cwd, rules }) => {
       });
       if (m.fingerprint) result.result.partialFingerprints = { "hipaaLintFinding/v1": m.fingerprint };
       if (suppressed) {
-        // No status: the 2.1.0 schema names it `state`, its errata `status`, and
-        // both reject the other; an absent one means the suppression applies.
+        // status "accepted": the suppression applies (the schema's revised
+        // `suppression.status`; reviewer approvals and inline directives both count).
         result.result.suppressions = (m.suppressions ?? []).map((s) => ({
           kind: s.kind === "external" ? ("external" as const) : ("inSource" as const),
+          status: "accepted" as const,
           justification: s.justification,
         }));
       }
