@@ -1,7 +1,6 @@
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { dirname, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { parse as parseYaml } from "yaml";
 import { allRules } from "../../rules/index.js";
 import { ConfigResolver, lintFiles, lintText } from "./api.js";
 import { runApprovalsCli } from "./approvals/cli.js";
@@ -33,6 +32,13 @@ Handling warnings:
 Input:
       --stdin                       Lint the template on standard input
       --stdin-filename PATH         Path to lint standard input as (format, config)
+
+Performance:
+      --concurrency auto|off|N      Lint in N worker threads; auto (default) uses one
+                                    per core when there are many files
+      --cache                       Only lint files whose content, config or linter
+                                    changed since the last --cache run
+      --cache-location PATH         Cache file or folder (default: .hipaa-lint-cache)
 
 Directives:
       --report-unused-disable-directives
@@ -104,6 +110,9 @@ function parseCli(argv: string[]) {
         "list-rules": { type: "boolean" },
         "report-unused-disable-directives": { type: "boolean" },
         "ignore-path": { type: "string" },
+        concurrency: { type: "string" },
+        cache: { type: "boolean" },
+        "cache-location": { type: "string" },
         approvals: { type: "string" },
         "show-approved": { type: "boolean" },
         "fail-on-stale-approvals": { type: "boolean" },
@@ -118,9 +127,18 @@ function parseCli(argv: string[]) {
   }
 }
 
+/** `--concurrency auto|off|N`. */
+function parseConcurrency(value: string | undefined): "auto" | "off" | number {
+  if (value === undefined || value === "auto" || value === "off") return value ?? "auto";
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`--concurrency: expected auto, off or a number of threads (1 or more); got "${value}"`);
+  return n;
+}
+
 /** `--rule "id: severity"` or `--rule "id: [severity, {options}]"`, read as YAML. */
-function parseRuleFlags(flags: string[] | undefined): Record<string, unknown> | undefined {
+async function parseRuleFlags(flags: string[] | undefined): Promise<Record<string, unknown> | undefined> {
   if (!flags?.length) return undefined;
+  const { parse: parseYaml } = await import("yaml");
   const rules: Record<string, unknown> = {};
   for (const flag of flags) {
     let parsed: unknown;
@@ -187,7 +205,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     const options = {
       cwd: io.cwd,
       configFile: values.config,
-      ruleOverrides: parseRuleFlags(values.rule),
+      ruleOverrides: await parseRuleFlags(values.rule),
       reportUnusedDisableDirectives: values["report-unused-disable-directives"] ?? false,
       approvals: { file: values.approvals, failOnStale: values["fail-on-stale-approvals"] ?? false },
     };
@@ -218,6 +236,9 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
       results = await lintFiles(positionals, {
         ...options,
         ignorePath: values["ignore-path"],
+        concurrency: parseConcurrency(values.concurrency),
+        cache: values.cache ?? false,
+        cacheLocation: values["cache-location"],
         onProgress: showProgress
           ? (done, total) => {
               if (total >= 50) io.stderr.write(`\rhipaa-lint: ${done}/${total} templates${done === total ? "\n" : ""}`);

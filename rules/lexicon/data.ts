@@ -1,9 +1,36 @@
-import { loadLexiconData, type LexiconData } from "./schema.js";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { DICTIONARY_FILE, lexiconFingerprint, PREPARED_FILE, PREPARED_FORMAT, prepareLexicons, type PreparedLexicons } from "./prepared.js";
+import { LEXICON_DIR, loadLexiconData, type LexiconData } from "./schema.js";
 
 let data: LexiconData | null = null;
+let prepared: PreparedLexicons | null = null;
 
 /** The lexicon data files, read and validated once per process (or worker). */
 export function lexiconData(): LexiconData {
   data ??= loadLexiconData();
   return data;
+}
+
+/** Builds the prepared lexicons from the data files in `dir`: what the build step writes. */
+export function prepareFromSource(dir: string = LEXICON_DIR): PreparedLexicons {
+  const source = dir === LEXICON_DIR ? lexiconData() : loadLexiconData(dir);
+  return prepareLexicons(source, readFileSync(join(dir, DICTIONARY_FILE), "utf8"), lexiconFingerprint(dir));
+}
+
+function readPrepared(): PreparedLexicons | null {
+  const file = join(LEXICON_DIR, PREPARED_FILE);
+  if (!existsSync(file)) return null;
+  const parsed = JSON.parse(readFileSync(file, "utf8")) as PreparedLexicons;
+  return parsed.format === PREPARED_FORMAT ? parsed : null;
+}
+
+/**
+ * The lexicons ready for the matchers, once per process (or worker): the
+ * build's prepared file when there is one (dist/), else made from the data
+ * files (the source tree under vitest or tsx).
+ */
+export function preparedLexicons(): PreparedLexicons {
+  prepared ??= readPrepared() ?? prepareFromSource();
+  return prepared;
 }

@@ -1,8 +1,8 @@
-import { readFileSync } from "node:fs";
 import { PhraseMatcher } from "../../linter/src/text/phrase-matcher.js";
-import { damerauLevenshtein } from "../../linter/src/text/natural.js";
-import { foldWord, tokenize, type Token } from "../../linter/src/text/tokenize.js";
-import { lexiconData } from "./data.js";
+import { boundedOsaDistance } from "../../linter/src/text/edit-distance.js";
+import { tokenize, type Token } from "../../linter/src/text/tokenize.js";
+import { preparedLexicons } from "./data.js";
+import { phraseStems } from "./prepared.js";
 import type { Category as HealthCategory } from "./schema.js";
 
 export type { Category as HealthCategory } from "./schema.js";
@@ -37,8 +37,6 @@ export interface LexiconAdditions {
   remove: readonly string[];
 }
 
-const phraseStems = (phrase: string): string[] => tokenize(phrase).map((t) => t.stem).filter(Boolean);
-
 interface BaseLexicon {
   matcher: PhraseMatcher<Entry>;
   /** Ambiguous terms whose reviewed contexts include "your TERM": possessed by the reader, they are medical. */
@@ -57,44 +55,19 @@ const INFLECTIONS: [string, string][] = [
   ["ly", ""], ["er", ""], ["er", "e"], ["est", ""], ["ness", ""], ["ment", ""], ["ful", ""], ["less", ""],
 ];
 
-function loadDictionary(): Set<string> {
-  return new Set(readFileSync(new URL("dictionary.generated.txt", import.meta.url), "utf8").split("\n").filter(Boolean));
-}
-
+/** The matchers from the prepared lexicons (see prepared.ts): no stemming, no validation here. */
 function buildBase(): BaseLexicon {
-  const { healthTerms: generated, overlay } = lexiconData();
+  const { health, dictionary } = preparedLexicons();
   const matcher = new PhraseMatcher<Entry>();
-  const removed = new Set(overlay.remove.map((t) => phraseStems(t).join(" ")));
-  // The reviewed overlay decides: a word it lists as ambiguous is ambiguous, whatever WordNet says.
-  const overlayAmbiguous = new Set(overlay.ambiguous.map((t) => phraseStems(t.term).join(" ")));
-  const generatedCategory = new Map([...generated.terms, ...generated.ambiguous].map((t) => [t.term, t.category]));
+  const entries: Entry[] = health.entries.map((e) => ({ ...e }));
+  for (const [keys, index] of health.phrases) matcher.add(keys.split(" "), entries[index]!);
   const fuzzyCandidates = new Map<string, { norm: string; entry: Entry }[]>();
-  const addTerm = (term: string, category: Entry["category"], ambiguous: boolean) => {
-    const stems = phraseStems(term);
-    const key = stems.join(" ");
-    if (!stems.length || removed.has(key)) return;
-    if (!ambiguous && overlayAmbiguous.has(key)) return;
-    const entry: Entry = { term, category, ambiguous, viaContext: false };
-    matcher.add(stems, entry);
-    const norm = foldWord(term);
-    if (!ambiguous && category !== "general" && stems.length === 1 && /^[a-z]{6,}$/.test(norm)) {
-      const list = fuzzyCandidates.get(norm[0]!) ?? [];
-      list.push({ norm, entry });
-      fuzzyCandidates.set(norm[0]!, list);
-    }
-  };
-  for (const t of generated.terms) addTerm(t.term, t.category, false);
-  for (const t of generated.ambiguous) addTerm(t.term, t.category, true);
-  for (const t of overlay.add) addTerm(t.term, t.category, false);
-  const possessiveTerms = new Set<string>();
-  for (const t of overlay.ambiguous) {
-    if (t.contexts.some((c) => c.toLowerCase() === `your ${t.term}`)) possessiveTerms.add(t.term);
-    const category = generatedCategory.get(t.term) ?? "condition";
-    addTerm(t.term, category, true);
-    for (const context of t.contexts) matcher.add(phraseStems(context), { term: t.term, category, ambiguous: false, viaContext: true });
+  for (const [norm, index] of health.fuzzy) {
+    const list = fuzzyCandidates.get(norm[0]!) ?? [];
+    list.push({ norm, entry: entries[index]! });
+    fuzzyCandidates.set(norm[0]!, list);
   }
-  for (const phrase of overlay.generalCare) matcher.add(phraseStems(phrase), { term: phrase, category: "general", ambiguous: false, viaContext: false });
-  return { matcher, possessiveTerms, fuzzyCandidates, dictionary: loadDictionary() };
+  return { matcher, possessiveTerms: new Set(health.possessiveTerms), fuzzyCandidates, dictionary: new Set(dictionary ? dictionary.split("\n") : []) };
 }
 
 /** The health lexicon with a config's additions and removals applied. */
@@ -129,7 +102,7 @@ export class HealthLexicon {
     const budget = word.length >= 9 ? 2 : 1;
     for (const candidate of candidates) {
       if (Math.abs(candidate.norm.length - word.length) > budget) continue;
-      if (damerauLevenshtein(word, candidate.norm) <= budget) return candidate.entry;
+      if (boundedOsaDistance(word, candidate.norm, budget) <= budget) return candidate.entry;
     }
     return null;
   }

@@ -2,7 +2,7 @@ import { PhraseMatcher } from "../../linter/src/text/phrase-matcher.js";
 import { matchKey, type Token } from "../../linter/src/text/tokenize.js";
 import { identifierWords } from "../../linter/src/text/words.js";
 import { healthLexicon, type LexiconAdditions } from "./health-lexicon.js";
-import { lexiconData } from "./data.js";
+import { preparedLexicons } from "./data.js";
 
 /** Why a placeholder path is PHI. */
 export interface PhiFinding {
@@ -54,30 +54,20 @@ let data: PhiData | null = null;
 
 const LINK_WORDS = new Set(["url", "uri", "link", "href", "permalink"]);
 
+/** The matchers from the prepared lexicons (see prepared.ts): no stemming, no validation here. */
 function load(): PhiData {
-  const raw = lexiconData().phiFields;
+  const phi = preparedLexicons().phi;
+  const entries: FieldEntry[] = phi.entries.map((e) => ({ ...e }));
   const matcher = new PhraseMatcher<FieldEntry>();
-  const add = (phrase: string, entry: FieldEntry) => matcher.add(phraseStems(phrase), entry);
-  for (const group of raw.identifiers) {
-    const base = { kind: "identifier" as const, label: group.label, letter: group.letter, evenForSender: false, firstName: false };
-    for (const w of group.words) add(w, { ...base, needsPerson: false });
-    for (const w of group.inPatientContext ?? []) add(w, { ...base, needsPerson: true });
-  }
-  for (const group of raw.clinical) {
-    const base = { kind: "clinical" as const, label: group.label, letter: null, evenForSender: group.evenUnderSender ?? false, firstName: false };
-    for (const w of group.words) add(w, { ...base, needsPerson: false });
-    for (const w of group.inPatientContext ?? []) add(w, { ...base, needsPerson: true });
-  }
-  for (const w of raw.firstName) add(w, { kind: "identifier", label: "a first name", letter: "A", needsPerson: true, evenForSender: false, firstName: true });
+  for (const [keys, index] of phi.fields) matcher.add(keys.split(" "), entries[index]!);
   const machinery = new PhraseMatcher<true>();
-  for (const w of raw.machinery) machinery.add(phraseStems(w), true);
-  const stemSet = (words: string[]) => new Set(words.flatMap((w) => phraseStems(w)));
+  for (const keys of phi.machinery) machinery.add(keys.split(" "), true);
   return {
     matcher,
-    senderOwners: stemSet(raw.senderOwners),
-    personOwners: stemSet(raw.personOwners),
-    clinicalObjects: stemSet(raw.clinicalObjects),
-    modifiers: stemSet(raw.modifiers),
+    senderOwners: new Set(phi.senderOwners),
+    personOwners: new Set(phi.personOwners),
+    clinicalObjects: new Set(phi.clinicalObjects),
+    modifiers: new Set(phi.modifiers),
     machinery,
   };
 }

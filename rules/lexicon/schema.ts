@@ -5,10 +5,14 @@
  * - phi-fields.yaml (words that make a placeholder path PHI)
  */
 import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { parse as parseYaml } from "yaml";
 import { z } from "zod";
+
+// yaml is loaded only when a data file is read: a built run reads the prepared JSON instead.
+const require = createRequire(import.meta.url);
+const parseYaml = (text: string): unknown => (require("yaml") as typeof import("yaml")).parse(text);
 
 export const CATEGORIES = ["condition", "medication", "procedure", "test"] as const;
 export const Category = z.enum(CATEGORIES);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { parseTemplate } from "../../linter/src/parse/index.js";
+// The package entry: it loads the Markdown parser, which parse/index.js alone loads on demand.
+import { parseTemplate } from "../../linter/src/index.js";
 import type { Placeholder, SourceRange, TemplateModel, TextSpan } from "../../linter/src/model.js";
 
 /** [line, column, endLine, endColumn] — 1-based, end exclusive, as ESLint reports them. */

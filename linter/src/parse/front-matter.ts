@@ -1,7 +1,12 @@
-import { LineCounter, isMap, isScalar, parseDocument } from "yaml";
+import { createRequire } from "node:module";
 import type { Comment, FrontMatter, FrontMatterEntry } from "../model.js";
 import type { SourceIndex } from "./positions.js";
 import { TemplateParseError } from "./errors.js";
+
+// yaml is loaded at the first template that has front matter, not at startup.
+const require = createRequire(import.meta.url);
+let yamlModule: typeof import("yaml") | null = null;
+const yaml = () => (yamlModule ??= require("yaml") as typeof import("yaml"));
 
 export interface FrontMatterBlock {
   frontMatter: FrontMatter;
@@ -56,6 +61,7 @@ export function parseFrontMatter(source: string, index: SourceIndex): FrontMatte
   // the fence scan and every position treat it as a line break, so it does too
   // (same length: offsets are unchanged).
   const yamlText = source.slice(fence.contentStart, fence.contentEnd).replace(/\r(?!\n)/g, "\n");
+  const { LineCounter, isMap, isScalar, parseDocument } = yaml();
   const lineCounter = new LineCounter();
   const doc = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: false });
   const firstError = doc.errors[0];

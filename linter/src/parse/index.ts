@@ -1,7 +1,7 @@
 import type { Placeholder, Surface, SurfaceKind, TemplateFormat, TemplateModel, TextSpan } from "../model.js";
 import { parseFrontMatter } from "./front-matter.js";
 import { parseHandlebars } from "./handlebars.js";
-import { parseMarkdown } from "./markdown.js";
+import type { parseMarkdown as ParseMarkdown } from "./markdown.js";
 import { parseMarkup, type MarkupRegion } from "./markup.js";
 import { SourceIndex } from "./positions.js";
 import { locateInSpan, TextSpanBuilder } from "./text-span.js";
@@ -94,6 +94,26 @@ function classify(placeholders: Placeholder[], regions: MarkupRegion[]): void {
       if (found.kind === "attribute") p.attribute = { element: found.element, name: found.attribute };
     }
   }
+}
+
+// The Markdown parser (unified, remark, micromark: some 50 modules) is loaded
+// only when a Markdown template is linted: see loadParserFor.
+let markdownParser: typeof ParseMarkdown | null = null;
+
+/** Loads the Markdown parser; the package entry (index.ts) does this at import. */
+export async function loadMarkdownParser(): Promise<void> {
+  markdownParser ??= (await import("./markdown.js")).parseMarkdown;
+}
+
+/** Loads what parseTemplate needs for this source and options (the format is picked as parseTemplate picks it). */
+export async function loadParserFor(input: string, options: ParseOptions = {}): Promise<void> {
+  const format = options.format ?? formatFromPath(options.filePath ?? "<text>") ?? sniffFormat(input.charCodeAt(0) === 0xfeff ? input.slice(1) : input);
+  if (format === "markdown") await loadMarkdownParser();
+}
+
+function parseMarkdown(...args: Parameters<typeof ParseMarkdown>): ReturnType<typeof ParseMarkdown> {
+  if (!markdownParser) throw new Error("The Markdown parser is not loaded: await loadParserFor() (or import hipaa-lint's entry) before parseTemplate.");
+  return markdownParser(...args);
 }
 
 export interface ParseOptions {

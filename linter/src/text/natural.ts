@@ -11,11 +11,14 @@ interface PorterStemmerModule {
 }
 
 const porter = require("natural/lib/natural/stemmers/porter_stemmer.js") as PorterStemmerModule;
-const levenshtein = require("natural/lib/natural/distance/levenshtein_distance.js") as {
+// The distances (and underscore, which they load) only when asked for: a lint run needs the stemmer alone.
+interface LevenshteinModule {
   LevenshteinDistance(a: string, b: string): number;
   DamerauLevenshteinDistance(a: string, b: string, options?: { restricted?: boolean }): number;
-};
-const jaroWinkler = require("natural/lib/natural/distance/jaro-winkler_distance.js") as (a: string, b: string, options?: { ignoreCase?: boolean }) => number;
+}
+const levenshtein = () => require("natural/lib/natural/distance/levenshtein_distance.js") as LevenshteinModule;
+const jaroWinkler = (a: string, b: string) =>
+  (require("natural/lib/natural/distance/jaro-winkler_distance.js") as (a: string, b: string, options?: { ignoreCase?: boolean }) => number)(a, b);
 
 /** Porter stem of a lower-case word. */
 export function stem(word: string): string {
@@ -23,12 +26,12 @@ export function stem(word: string): string {
 }
 
 export function levenshteinDistance(a: string, b: string): number {
-  return levenshtein.LevenshteinDistance(a, b);
+  return levenshtein().LevenshteinDistance(a, b);
 }
 
 /** Edits (insert, delete, substitute, swap neighbours) between two words: "diabetis" → "diabetes" is 1. */
 export function damerauLevenshtein(a: string, b: string): number {
-  return levenshtein.DamerauLevenshteinDistance(a, b, { restricted: true });
+  return levenshtein().DamerauLevenshteinDistance(a, b, { restricted: true });
 }
 
 /** Jaro-Winkler similarity, 0 (different) to 1 (same). */

@@ -78,9 +78,20 @@ export function unleet(word: string): string | null {
   return out === word ? null : out;
 }
 
+// Stems of words already seen: the same words recur in every template, and
+// Porter stemming was a tenth of a run. Bounded, so a huge run cannot grow it without limit.
+const stems = new Map<string, string>();
+
 /** See Token.stem. */
 export function matchKey(word: string): string {
-  return word.length <= 3 ? `=${word}` : stem(word);
+  if (word.length <= 3) return `=${word}`;
+  let key = stems.get(word);
+  if (key === undefined) {
+    if (stems.size >= 100_000) stems.clear();
+    key = stem(word);
+    stems.set(word, key);
+  }
+  return key;
 }
 
 const SENTENCE_END = /[.!?;:\n\u2022|·]/;
