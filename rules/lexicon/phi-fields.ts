@@ -3,6 +3,7 @@ import { matchKey, type Token } from "../../linter/src/text/tokenize.js";
 import { identifierWords } from "../../linter/src/text/words.js";
 import { healthLexicon, type LexiconAdditions } from "./health-lexicon.js";
 import { preparedLexicons } from "./data.js";
+import type { PreparedFieldEntry } from "./prepared.js";
 
 /** Why a placeholder path is PHI. */
 export interface PhiFinding {
@@ -15,16 +16,8 @@ export interface PhiFinding {
   words: string;
 }
 
-interface FieldEntry {
-  kind: "identifier" | "clinical";
-  label: string;
-  letter: string | null;
-  /** Counts only under a person (or at the root) or a clinical record, never under another owner. */
-  needsPerson: boolean;
-  /** Counts even under the sender's own data (provider.specialty). */
-  evenForSender: boolean;
-  firstName: boolean;
-}
+/** What a PHI field phrase stands for: who it must belong to, and whether the sender's data counts. */
+type FieldEntry = PreparedFieldEntry;
 
 export interface PhiFieldOptions {
   /** Report first names (`firstName`, `name.first`) too. */
