@@ -17,6 +17,3 @@ export { approvalFields, approvalsFileSchema, type ApprovalCore, type ApprovalRe
 export { ApprovalsFileError, APPROVALS_FILE_NAME, loadApprovals, writeApprovals } from "./approvals/store.js";
 export type { ApprovalOptions } from "./approvals/run.js";
 
-// The entry keeps parseTemplate and lintTemplate synchronous for every format:
-// it loads the Markdown parser that the CLI loads only for Markdown files.
-await (await import("./parse/index.js")).loadMarkdownParser();

@@ -14,8 +14,48 @@ import type { Report } from "../rule-api.js";
 export function fingerprintOf(ruleId: string, report: Report, model: TemplateModel): string {
   const located = report.range ? model.source.slice(report.range.offset, report.range.endOffset) : "";
   const flagged = normalizeFlagged(report.subject ?? located);
-  const enclosing = report.range ? normalizeEnclosing(enclosingSource(model, report.range)) : "";
+  const enclosing = report.range ? enclosingDigest(model, report.range) : "";
   return createHash("sha256").update(`${ruleId}\u0000${report.surface}\u0000${flagged}\u0000${enclosing}`).digest("hex").slice(0, 32);
+}
+
+interface ModelIndex {
+  candidates: SourceRange[];
+  /** Digest of each enclosing node's normalized source, computed once per node. */
+  digests: Map<SourceRange, string>;
+}
+
+// Per model, so that many findings in one large node cost one pass over it, not one each.
+const indexes = new WeakMap<TemplateModel, ModelIndex>();
+
+function modelIndex(model: TemplateModel): ModelIndex {
+  let index = indexes.get(model);
+  if (!index) {
+    index = { candidates: candidateRanges(model), digests: new Map() };
+    indexes.set(model, index);
+  }
+  return index;
+}
+
+/** A digest of the enclosing node's normalized source ("" when no node encloses the range). */
+function enclosingDigest(model: TemplateModel, range: SourceRange): string {
+  const index = modelIndex(model);
+  const node = smallestEnclosing(index.candidates, range);
+  if (!node) return "";
+  let digest = index.digests.get(node);
+  if (digest === undefined) {
+    digest = createHash("sha256").update(normalizeEnclosing(model.source.slice(node.offset, node.endOffset))).digest("hex");
+    index.digests.set(node, digest);
+  }
+  return digest;
+}
+
+function smallestEnclosing(candidates: readonly SourceRange[], range: SourceRange): SourceRange | null {
+  let best: SourceRange | null = null;
+  for (const candidate of candidates) {
+    if (candidate.offset > range.offset || candidate.endOffset < range.endOffset) continue;
+    if (!best || candidate.endOffset - candidate.offset < best.endOffset - best.offset) best = candidate;
+  }
+  return best;
 }
 
 /** The flagged text, as rules compare it: NFKC, whitespace collapsed, lower case. */
@@ -49,10 +89,6 @@ function candidateRanges(model: TemplateModel): SourceRange[] {
  * does (then the flagged text alone identifies the finding).
  */
 export function enclosingSource(model: TemplateModel, range: SourceRange): string {
-  let best: SourceRange | null = null;
-  for (const candidate of candidateRanges(model)) {
-    if (candidate.offset > range.offset || candidate.endOffset < range.endOffset) continue;
-    if (!best || candidate.endOffset - candidate.offset < best.endOffset - best.offset) best = candidate;
-  }
+  const best = smallestEnclosing(modelIndex(model).candidates, range);
   return best ? model.source.slice(best.offset, best.endOffset) : "";
 }

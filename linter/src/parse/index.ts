@@ -1,3 +1,4 @@
+import { createRequire } from "node:module";
 import type { Placeholder, Surface, SurfaceKind, TemplateFormat, TemplateModel, TextSpan } from "../model.js";
 import { parseFrontMatter } from "./front-matter.js";
 import { parseHandlebars } from "./handlebars.js";
@@ -112,7 +113,10 @@ export async function loadParserFor(input: string, options: ParseOptions = {}): 
 }
 
 function parseMarkdown(...args: Parameters<typeof ParseMarkdown>): ReturnType<typeof ParseMarkdown> {
-  if (!markdownParser) throw new Error("The Markdown parser is not loaded: await loadParserFor() (or import hipaa-lint's entry) before parseTemplate.");
+  // Not preloaded (a synchronous caller): load it synchronously. Node 20.19+
+  // requires ES modules without top-level await, which these are; the package
+  // entry has none either, so CommonJS hosts (the Strapi plugin) can require it.
+  markdownParser ??= (createRequire(import.meta.url)("./markdown.js") as { parseMarkdown: typeof ParseMarkdown }).parseMarkdown;
   return markdownParser(...args);
 }
 
