@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 // The package entry: it loads the Markdown parser, which parse/index.js alone loads on demand.
 import { parseTemplate } from "../../linter/src/index.js";
+import { loadMarkdownParser } from "../../linter/src/parse/index.js";
+
+// parseTemplate is synchronous: the Markdown parser is loaded first (the CLI and
+// lintText do this themselves; from the source tree it cannot be required).
+await loadMarkdownParser();
 import type { Placeholder, SourceRange, TemplateModel, TextSpan } from "../../linter/src/model.js";
 
 /** [line, column, endLine, endColumn] — 1-based, end exclusive, as ESLint reports them. */
