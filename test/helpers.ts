@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -30,4 +30,14 @@ export function runCli(args: string[], options: { cwd?: string; input?: string }
 
 export function tempDir(prefix = "hipaa-lint-test-"): string {
   return mkdtempSync(join(tmpdir(), prefix));
+}
+
+/** A temporary folder holding the given files (paths relative to it, folders created). */
+export function project(files: Record<string, string>): string {
+  const dir = tempDir();
+  for (const [name, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, name)), { recursive: true });
+    writeFileSync(join(dir, name), content);
+  }
+  return dir;
 }

@@ -1,25 +1,17 @@
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { parse as parseYaml } from "yaml";
 import { Ajv } from "ajv";
 import { describe, expect, it, vi } from "vitest";
 import { lintFiles, lintText } from "../../linter/src/api.js";
 import type { LintResult } from "../../linter/src/result.js";
-import { ROOT, runCli, tempDir } from "../helpers.js";
+import { ROOT, runCli, tempDir, project } from "../helpers.js";
 
 // Each test spawns the CLI (a second or two each); leave room on a busy machine.
 vi.setConfig({ testTimeout: 120_000 });
 
 const CLEAN = ["---", "consentCategory: newsletters", "---", '<p><a href="{{unsubscribe_url}}">Unsubscribe</a></p>', ""].join("\n");
 
-function project(files: Record<string, string>): string {
-  const dir = tempDir();
-  for (const [name, content] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, name)), { recursive: true });
-    writeFileSync(join(dir, name), content);
-  }
-  return dir;
-}
 
 describe("programmatic API", () => {
   it("lintFiles returns what the CLI prints as json", async () => {

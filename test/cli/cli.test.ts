@@ -1,10 +1,10 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it, vi } from "vitest";
 import { allRules } from "../../rules/index.js";
 import type { LintResult } from "../../linter/src/result.js";
-import { BIN, ROOT, runCli, tempDir } from "../helpers.js";
+import { BIN, ROOT, runCli, tempDir, project } from "../helpers.js";
 
 // Each test spawns the CLI (a second or two each); leave room on a busy machine.
 vi.setConfig({ testTimeout: 120_000 });
@@ -18,14 +18,6 @@ const WARN_ONLY = CLEAN.replace("newsletters", "newsleters");
 /** One line-level error on line 4. */
 const RAW = CLEAN.replace("<p>Hi", "<p>{{{provider.bio}}} Hi");
 
-function project(files: Record<string, string>): string {
-  const dir = tempDir();
-  for (const [name, content] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, name)), { recursive: true });
-    writeFileSync(join(dir, name), content);
-  }
-  return dir;
-}
 
 function json(args: string[], cwd: string, input?: string): { status: number; results: LintResult[]; stderr: string } {
   const run = runCli(["--format", "json", ...args], { cwd, input });

@@ -1,9 +1,8 @@
-import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it, vi } from "vitest";
 import { lintText } from "../../linter/src/api.js";
 import type { LintResult } from "../../linter/src/result.js";
-import { runCli, tempDir } from "../helpers.js";
+import { runCli, project } from "../helpers.js";
 
 // Each test spawns the CLI (a second or two each); leave room on a busy machine.
 vi.setConfig({ testTimeout: 120_000 });
@@ -16,11 +15,6 @@ const CLEAN = [
   "",
 ].join("\n");
 
-function project(files: Record<string, string>): string {
-  const dir = tempDir();
-  for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content);
-  return dir;
-}
 
 describe("a template that cannot be parsed", () => {
   it("gets one fatal message at the unclosed {{#if, and the other files are still linted", () => {
