@@ -1,14 +1,15 @@
 /**
  * The plugin through Strapi's document service, in the real playground app:
  * lint on save, plugin-owned fields, the publish gate on every publishing
- * path, approvals bound to content, the append-only audit trail, settings
- * and the consent-category custom field.
+ * path, approvals bound to content, the append-only audit trail, settings,
+ * the plugin config (lintOnSave) and the consent-category custom field.
  */
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { blockedCases, clean, eventually, noUnsubscribe } from "./fixtures.js";
 import { bootPlayground, CAMPAIGN, CATEGORY, EVENT, PLAYGROUND, type Playground } from "./playground.js";
+import { validateConfig as validatePluginConfig } from "../../strapi-plugin/server/src/config.js";
 
 const TEMPLATES = join(PLAYGROUND, "../../templates");
 
@@ -314,6 +315,74 @@ describe("settings", () => {
     await expect(settings().update({ blockOn: [] })).rejects.toMatchObject({ details: { key: "blockOn" } });
     await expect(settings().update({ colour: "red" })).rejects.toMatchObject({ details: { key: "colour" } });
     expect(await settings().get()).toEqual(before);
+  });
+});
+
+describe("plugin config: lintOnSave", () => {
+  const setLintOnSave = (value: boolean) => strapi.config.set("plugin::hipaa-lint.lintOnSave", value);
+  const NOT_LINTED = { reviewStatus: null, lintReport: null, contentHash: null, lintedAt: null };
+
+  it("is on by default, and the validator refuses other values and unknown keys", () => {
+    expect(strapi.plugin("hipaa-lint").config("lintOnSave")).toBe(true);
+    expect(() => validatePluginConfig({ lintOnSave: false })).not.toThrow();
+    expect(() => validatePluginConfig({ lintOnSave: "no" })).toThrow(/"lintOnSave" must be true or false/);
+    expect(() => validatePluginConfig({ lintOnSave: true, lintOnSafe: false })).toThrow(/unknown plugin config key "lintOnSafe"/);
+  });
+
+  it("off: saves store no report and clear the stored one, with no 'flagged' event; back on, the next save lints", async () => {
+    const linted = await createDraft(noUnsubscribe);
+    expect(linted.reviewStatus).toBe("flagged");
+    setLintOnSave(false);
+    try {
+      const updated = await docs().update({ documentId: linted.documentId, data: { body: `${noUnsubscribe.body}\n<p>Edited with lint on save off</p>` } });
+      expect(updated).toMatchObject(NOT_LINTED);
+      expect(await draftOf(linted.documentId)).toMatchObject(NOT_LINTED);
+      // forged values are still stripped
+      const forged = await docs().update({ documentId: linted.documentId, data: { reviewStatus: "approved", contentHash: "forged" } });
+      expect(forged).toMatchObject(NOT_LINTED);
+
+      const created = await createDraft(noUnsubscribe);
+      expect(await draftOf(created.documentId)).toMatchObject(NOT_LINTED);
+      expect(await events(created.documentId)).toEqual([]);
+      const cloned = await docs().clone({ documentId: linted.documentId, data: { title: `Clone, lint on save off #${++n}` } });
+      expect(await draftOf(cloned.documentId)).toMatchObject(NOT_LINTED);
+    } finally {
+      setLintOnSave(true);
+    }
+    const again = await docs().update({ documentId: linted.documentId, data: { preheader: "Lint on save is back" } });
+    expect(again).toMatchObject({ reviewStatus: "flagged", lintReport: { findings: [expect.objectContaining({ ruleId: "require-unsubscribe" })] } });
+  });
+
+  it("off: every publishing path still lints and gates", async () => {
+    setLintOnSave(false);
+    try {
+      const bad = await createDraft(noUnsubscribe);
+      await expect(docs().publish({ documentId: bad.documentId })).rejects.toThrow(/Publishing refused[\s\S]*require-unsubscribe \(error\)/);
+      expect(await publishedOf(bad.documentId)).toBeNull();
+      await eventually(async () => (await events(bad.documentId)).find((e: any) => e.action === "publish-blocked"));
+
+      const title = `Create-and-publish, lint on save off #${++n}`;
+      await expect(docs().create({ data: { ...noUnsubscribe, title, consentCategory: await categoryId("newsletters") }, status: "published" })).rejects.toThrow(/Publishing refused/);
+      expect(await docs().count({ filters: { title } })).toBe(0);
+
+      await expect(docs().update({ documentId: bad.documentId, data: { preheader: "Publish me anyway" }, status: "published" })).rejects.toThrow(/Publishing refused/);
+      expect(await publishedOf(bad.documentId)).toBeNull();
+      expect((await draftOf(bad.documentId)).preheader).toBe(noUnsubscribe.preheader);
+
+      const manager = strapi.plugin("content-manager").service("document-manager");
+      const good = await createDraft(clean);
+      await expect(manager.publishMany(CAMPAIGN, [good.documentId, bad.documentId])).rejects.toThrow(/Publishing refused/);
+      expect(await publishedOf(good.documentId)).toBeNull();
+
+      // clean content publishes, with the report the gate computed
+      await docs().publish({ documentId: good.documentId });
+      const published = await publishedOf(good.documentId);
+      expect(published).toMatchObject({ reviewStatus: "clean", lintReport: { errorCount: 0 } });
+      expect(published.contentHash).toMatch(/^[0-9a-f]{64}$/);
+      expect((await events(good.documentId)).map((e: any) => e.action)).toEqual(["published"]);
+    } finally {
+      setLintOnSave(true);
+    }
   });
 });
 

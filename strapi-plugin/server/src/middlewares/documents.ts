@@ -15,33 +15,49 @@ function stripProtected(data: unknown): Record<string, unknown> | unknown {
   return copy;
 }
 
+/** The plugin-owned fields of a campaign that has not been linted since its last save. */
+const NOT_LINTED = Object.fromEntries(PROTECTED_CAMPAIGN_FIELDS.map((field) => [field, null]));
+
 /**
  * The plugin's document service middleware:
  * - campaigns: strips the plugin-owned fields from every write, lints every
- *   create / update / clone / discardDraft, and gates every publish (the
- *   `publish` action, bulk publish, and create / update with
- *   `status: 'published'`, which Strapi would otherwise publish internally);
+ *   create / update / clone / discardDraft (unless the plugin config's
+ *   `lintOnSave` is false: then a save clears the stored report instead),
+ *   and gates every publish whatever `lintOnSave` says (the `publish`
+ *   action, bulk publish, and create / update with `status: 'published'`,
+ *   which Strapi would otherwise publish internally);
  * - review events: refuses every write (the audit trail is append-only);
  * - any content type using the `consent-category` custom field: the value
  *   must be the key of an active consent category.
  */
 export function documentsMiddleware(strapi: Core.Strapi) {
   const reviews = () => strapi.plugin("hipaa-lint").service("reviews");
+  // Read on every save: the app's config/plugins sets it (see config.ts).
+  const lintOnSave = () => strapi.plugin("hipaa-lint").config<boolean>("lintOnSave", true) !== false;
 
   const campaign = async (ctx: Ctx, next: Next) => {
     const { action } = ctx;
     if (action === "create" || action === "update" || action === "clone") {
       const { status, ...rest } = ctx.params;
       const publishRequested = status === "published" && action !== "clone";
+      const lint = lintOnSave();
+      const data = stripProtected(rest.data);
       // Strapi publishes create/update with status 'published' inside the
       // repository, past every middleware: save the draft here, then publish
       // through the document service so the publish gate below runs.
-      ctx.params = { ...rest, ...(status && !publishRequested ? { status } : {}), data: stripProtected(rest.data) };
+      ctx.params = {
+        ...rest,
+        ...(status && !publishRequested ? { status } : {}),
+        // Not linting: a stored report would describe the previous content.
+        data: lint || !data || typeof data !== "object" ? data : { ...data, ...NOT_LINTED },
+      };
+      if (!lint && !publishRequested) return next();
       return strapi.db.transaction(async () => {
         const saved = await next();
         const documentId: string | undefined = saved?.documentId;
         if (!documentId) return saved;
-        const linted = await reviews().relint(documentId);
+        // The publish below lints (the gate) whatever lintOnSave says.
+        const linted = lint ? await reviews().relint(documentId) : null;
         if (publishRequested) {
           const { locale, fields, populate } = ctx.params;
           const published = await strapi.documents(CAMPAIGN_UID as any).publish({ documentId, locale, fields, populate } as any);
@@ -61,7 +77,7 @@ export function documentsMiddleware(strapi: Core.Strapi) {
     }
     if (action === "discardDraft") {
       const result = await next();
-      if (ctx.params.documentId) await reviews().relint(ctx.params.documentId);
+      if (ctx.params.documentId && lintOnSave()) await reviews().relint(ctx.params.documentId);
       return result;
     }
     return next();
