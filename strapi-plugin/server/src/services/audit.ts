@@ -34,9 +34,11 @@ export function actorName(user: { firstname?: string | null; lastname?: string |
  * refuse every update and delete (see register.ts).
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
-  async record(event: NewEvent) {
-    return strapi.db.query(REVIEW_EVENT_UID).create({
-      data: {
+  /** Appends an event; returns its id. */
+  async record(event: NewEvent): Promise<{ id: number }> {
+    // createMany: one INSERT (create would read the new row back, which no caller needs).
+    const { ids } = await strapi.db.query(REVIEW_EVENT_UID).createMany({
+      data: [{
         campaignDocumentId: event.campaignDocumentId,
         campaignTitle: event.campaignTitle ?? null,
         action: event.action,
@@ -46,8 +48,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         actorId: event.actor?.id ?? null,
         actorName: event.actor?.name ?? null,
         at: new Date(),
-      },
+      }],
     });
+    return { id: ids[0] as number };
   },
 
   /**

@@ -31,6 +31,12 @@ export interface CampaignRow {
   createdBy: AdminUser | null;
 }
 
+/** What relint reads of a draft: the linted fields, the consent category, and what names it. */
+export type LintedRow = Pick<CampaignRow, "id" | "documentId" | "title" | "subject" | "preheader" | "body" | "format" | "audienceSegment" | "consentCategory">;
+
+const LINTED_FIELDS = ["id", "documentId", "title", "subject", "preheader", "body", "format", "audienceSegment"];
+const USER_FIELDS = ["id", "firstname", "lastname", "username", "email"];
+
 /** The fields the plugin owns on a campaign, as last computed. */
 export interface ReviewState {
   reviewStatus: ReviewStatus;
@@ -52,7 +58,7 @@ export interface Decision {
 
 const toActor = (user: AdminUser | null | undefined): Actor | null => (user ? { id: user.id, name: actorName(user) } : null);
 
-export function contentOf(row: CampaignRow): CampaignContent {
+export function contentOf(row: LintedRow): CampaignContent {
   return {
     subject: row.subject,
     preheader: row.preheader,
@@ -107,6 +113,27 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       populate: { consentCategory: true, updatedBy: true, createdBy: true },
     });
 
+  /**
+   * The draft as relint needs it: only the linted columns (not the stored
+   * report, which can be large) and the category's key; the editors are
+   * loaded only when an event needs an actor and the request has none.
+   */
+  const loadForLint = async (documentId: string): Promise<LintedRow | null> =>
+    strapi.db.query(CAMPAIGN_UID).findOne({
+      where: { documentId, publishedAt: null },
+      select: LINTED_FIELDS,
+      populate: { consentCategory: { select: ["key", "conditionSpecific"] } },
+    });
+
+  const lastEditor = async (id: number): Promise<AdminUser | null> => {
+    const row = await strapi.db.query(CAMPAIGN_UID).findOne({
+      where: { id },
+      select: ["id"],
+      populate: { updatedBy: { select: USER_FIELDS }, createdBy: { select: USER_FIELDS } },
+    });
+    return row?.updatedBy ?? row?.createdBy ?? null;
+  };
+
   return {
     requestUser,
     loadDraft,
@@ -117,15 +144,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * latest decision is bound to exactly this content, else `flagged` when
      * a finding blocks publishing, else `clean`.
      */
-    async relint(documentId: string): Promise<{ row: CampaignRow; outcome: LintOutcome; state: ReviewState; decision: any } | null> {
-      const row = await loadDraft(documentId);
+    async relint(documentId: string): Promise<{ row: LintedRow; outcome: LintOutcome; state: ReviewState; decision: any } | null> {
+      const row = await loadForLint(documentId);
       if (!row) return null;
       const outcome: LintOutcome = await linting().lint(contentOf(row));
       const decision = await audit().latestDecision(documentId);
       const bound = decision && decision.contentHash === outcome.hash ? decision : null;
       const reviewStatus: ReviewStatus = bound ? bound.action : outcome.blocking.length ? "flagged" : "clean";
       const state: ReviewState = { reviewStatus, lintReport: outcome.report, contentHash: outcome.hash, lintedAt: new Date() };
-      await strapi.db.query(CAMPAIGN_UID).update({ where: { id: row.id }, data: state });
+      // One UPDATE: `update` would also read the row before and after, and walk its relations.
+      await strapi.db.query(CAMPAIGN_UID).updateMany({ where: { id: row.id }, data: state });
       if (reviewStatus === "flagged") {
         const last = await audit().latest(documentId);
         if (!(last && last.action === "flagged" && last.contentHash === outcome.hash)) {
@@ -135,7 +163,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             action: "flagged",
             contentHash: outcome.hash,
             findings: outcome.report.findings,
-            actor: toActor(requestUser() ?? row.updatedBy ?? row.createdBy),
+            actor: toActor(requestUser() ?? (await lastEditor(row.id))),
           });
         }
       }
@@ -143,7 +171,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** The publish gate: throws a ValidationError listing the findings unless this content may be published. */
-    async assertPublishable(documentId: string): Promise<{ row: CampaignRow; outcome: LintOutcome } | null> {
+    async assertPublishable(documentId: string): Promise<{ row: LintedRow; outcome: LintOutcome } | null> {
       const linted = await this.relint(documentId);
       if (!linted) return null;
       const { row, outcome, decision } = linted;
@@ -172,7 +200,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       });
     },
 
-    async recordPublished(row: CampaignRow, outcome: LintOutcome) {
+    async recordPublished(row: Pick<CampaignRow, "documentId" | "title">, outcome: LintOutcome) {
       await audit().record({
         campaignDocumentId: row.documentId,
         campaignTitle: row.title,
