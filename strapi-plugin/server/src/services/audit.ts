@@ -84,17 +84,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     });
   },
 
-  /** The latest reviewer decision (approved / rejected) on a campaign, if any. */
+  /** The latest reviewer decision (approved / rejected) on a campaign, if any; without its findings (read on every save). */
   async latestDecision(campaignDocumentId: string) {
     return strapi.db.query(REVIEW_EVENT_UID).findOne({
       where: { campaignDocumentId, action: { $in: ["approved", "rejected"] } },
+      select: ["id", "action", "contentHash", "comment", "actorId", "actorName", "at"],
       orderBy: [{ at: "desc" }, { id: "desc" }],
     });
   },
 
+  /** The latest event on a campaign: its action and content hash. */
   async latest(campaignDocumentId: string) {
     return strapi.db.query(REVIEW_EVENT_UID).findOne({
       where: { campaignDocumentId },
+      select: ["id", "action", "contentHash", "at"],
       orderBy: [{ at: "desc" }, { id: "desc" }],
     });
   },

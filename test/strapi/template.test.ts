@@ -1,0 +1,68 @@
+/**
+ * The template the plugin hands to the linter for a campaign: front matter
+ * written without the yaml package (it was most of the cost of building a
+ * template on each save) must be what yaml writes, byte for byte, and read
+ * back as the campaign's values, one line per key.
+ */
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { parse, stringify } from "yaml";
+import { buildTemplate, yamlQuoted } from "../../strapi-plugin/server/src/services/linting.js";
+
+const byYaml = (value: string) => stringify({ v: value }, { lineWidth: 0, defaultStringType: "QUOTE_DOUBLE", defaultKeyType: "PLAIN" }).trimEnd().slice("v: ".length);
+
+const strings = fc.oneof(
+  fc.string({ unit: "binary" }),
+  fc.string({ unit: "grapheme" }),
+  fc.string(),
+  // escapes and what looks like them: backslashes, u, hex digits, control characters, quotes
+  fc.stringMatching(/^[\\u0-9a-fx"\x00-\x1f\x7f\x85\u2028\ufeff ]*$/),
+);
+
+describe("yamlQuoted", () => {
+  it("writes what the yaml package writes", () => {
+    fc.assert(
+      fc.property(strings, (value) => {
+        expect(yamlQuoted(value)).toBe(byYaml(value));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it.each([
+    "Your diabetes care plan",
+    'She said "hi" \\ twice',
+    "\\u0003 is not an escape here, \\\\u0003 neither",
+    "a\\\u0003b",
+    "tab\tnew\nline\rcarriage",
+    "\u0000\u0007\u000b\u001b\u0001\u007f\u0085\u2028\u2029\ufeff",
+    "lone \ud800 and \udc00 surrogates, and a pair 🎉",
+    "",
+  ])("%j", (value) => {
+    const quoted = yamlQuoted(value);
+    expect(quoted).toBe(byYaml(value));
+    expect(quoted).not.toMatch(/[\n\r]/);
+    expect(parse(`key: ${quoted}`).key).toBe(value);
+  });
+});
+
+describe("buildTemplate", () => {
+  it("front matter reads back as the campaign's values, each key on its line, then the body", () => {
+    fc.assert(
+      fc.property(strings, strings, fc.option(fc.stringMatching(/^[a-z][a-z0-9-]{0,20}$/)), fc.string(), (subject, preheader, consentCategory, body) => {
+        const template = buildTemplate({ subject, preheader, consentCategory, body, format: "html" });
+        const lines = template.source.split("\n");
+        const end = lines.indexOf("---", 1);
+        expect(lines[0]).toBe("---");
+        const data = parse(lines.slice(1, end).join("\n"));
+        expect(data.subject).toBe(subject);
+        expect(data.preheader).toBe(preheader || undefined);
+        expect(data.consentCategory).toBe(consentCategory || undefined);
+        for (const [key, line] of Object.entries(template.keyLines)) expect(lines[line - 1]!.startsWith(`${key}: "`)).toBe(true);
+        expect(template.bodyLine).toBe(end + 2);
+        expect(template.source.endsWith(`---\n${body}`)).toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
