@@ -53,6 +53,42 @@ function findFence(source: string): { contentStart: number; contentEnd: number; 
   return null;
 }
 
+/**
+ * One line of the simplest front matter, the kind the Strapi plugin writes
+ * for every campaign: `key: "value"`, a plain key and a double-quoted value
+ * with JSON's escapes (YAML 1.2 reads them the same way) and only
+ * characters YAML prints as they are. Anything else goes to the YAML parser.
+ */
+const SIMPLE_LINE =
+  /^([A-Za-z_][A-Za-z0-9_-]*): +("(?:[^"\\\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]|[\ud800-\udbff][\udc00-\udfff]|\\["\\/bfnrt]|\\u[0-9a-fA-F]{4})*")[ \t]*\r?$/;
+/** Plain scalars that YAML reads as something other than their text. */
+const SPECIAL_KEYS = new Set(["null", "Null", "NULL", "true", "True", "TRUE", "false", "False", "FALSE"]);
+
+/** Entries of front matter made only of SIMPLE_LINEs (and blank lines), as the YAML parser would read them; null when it is not. */
+function simpleEntries(yamlText: string, contentStart: number, index: SourceIndex): { data: Record<string, unknown>; entries: FrontMatterEntry[] } | null {
+  const data: Record<string, unknown> = {};
+  const entries: FrontMatterEntry[] = [];
+  let lineStart = 0;
+  while (lineStart < yamlText.length) {
+    let lineEnd = yamlText.indexOf("\n", lineStart);
+    if (lineEnd < 0) lineEnd = yamlText.length;
+    const line = yamlText.slice(lineStart, lineEnd);
+    if (/\S/.test(line)) {
+      const match = SIMPLE_LINE.exec(line);
+      if (!match || SPECIAL_KEYS.has(match[1]!)) return null;
+      const key = match[1]!;
+      const quoted = match[2]!;
+      const value = JSON.parse(quoted) as string;
+      const keyStart = contentStart + lineStart;
+      const valueStart = keyStart + line.indexOf('"', key.length);
+      data[key] = value;
+      entries.push({ key, value, keyRange: index.range(keyStart, keyStart + key.length), valueRange: index.range(valueStart, valueStart + quoted.length) });
+    }
+    lineStart = lineEnd + 1;
+  }
+  return { data, entries };
+}
+
 /** Parses YAML front matter with a real YAML parser, keeping each key's position. */
 export function parseFrontMatter(source: string, index: SourceIndex): FrontMatterBlock | null {
   const fence = findFence(source);
@@ -61,6 +97,25 @@ export function parseFrontMatter(source: string, index: SourceIndex): FrontMatte
   // the fence scan and every position treat it as a line break, so it does too
   // (same length: offsets are unchanged).
   const yamlText = source.slice(fence.contentStart, fence.contentEnd).replace(/\r(?!\n)/g, "\n");
+  const simple = simpleEntries(yamlText, fence.contentStart, index);
+  if (simple) {
+    return {
+      frontMatter: { data: simple.data, entries: simple.entries, range: index.range(0, fence.bodyStart) },
+      bodyStart: fence.bodyStart,
+      comments: [],
+    };
+  }
+  return parseWithYaml(source, index, fence, yamlText);
+}
+
+/** parseFrontMatter without the fast path for simple front matter: the reference its tests compare with. */
+export function parseFrontMatterWithYaml(source: string, index: SourceIndex): FrontMatterBlock | null {
+  const fence = findFence(source);
+  if (!fence) return null;
+  return parseWithYaml(source, index, fence, source.slice(fence.contentStart, fence.contentEnd).replace(/\r(?!\n)/g, "\n"));
+}
+
+function parseWithYaml(source: string, index: SourceIndex, fence: { contentStart: number; contentEnd: number; bodyStart: number }, yamlText: string): FrontMatterBlock {
   const { LineCounter, isMap, isScalar, parseDocument } = yaml();
   const lineCounter = new LineCounter();
   const doc = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: false });
