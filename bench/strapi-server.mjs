@@ -3,6 +3,8 @@
 // fresh SQLite file, 127.0.0.1 on a free port, no admin panel), in a child
 // process of bench/strapi.mjs, which drives it over HTTP and tells it, over
 // the IPC channel, when to switch the plugin's `lintOnSave` config.
+import { writeFileSync } from "node:fs";
+import { Session } from "node:inspector/promises";
 import { bootPlayground } from "../test/strapi/boot.mjs";
 
 if (!process.send) {
@@ -15,11 +17,12 @@ const { strapi } = app;
 const send = (message) => process.send?.(message);
 
 let closing = false;
+/** @type {Session | null} */
+let profiler = null;
 async function close(code = 0) {
   if (closing) return;
   closing = true;
   await app.close().catch((error) => console.error(`bench server: close failed: ${error.message}`));
-  // A normal exit, so that --cpu-prof writes its profile.
   process.exit(code);
 }
 
@@ -31,6 +34,23 @@ process.on("message", (message) => {
     send({ type: "lintOnSave", value: strapi.plugin("hipaa-lint").config("lintOnSave") });
   } else if (message.type === "usage") {
     send({ type: "usage", cpu: process.cpuUsage(), rss: process.memoryUsage().rss });
+  } else if (message.type === "profile-start") {
+    // V8's CPU profiler, as node --cpu-prof runs it, but only while the
+    // driver measures: boot and warm-up stay out of the profile.
+    profiler = new Session();
+    profiler.connect();
+    void profiler
+      .post("Profiler.enable")
+      .then(() => profiler?.post("Profiler.setSamplingInterval", { interval: 200 }))
+      .then(() => profiler?.post("Profiler.start"))
+      .then(() => send({ type: "profile-start" }));
+  } else if (message.type === "profile-stop") {
+    void profiler?.post("Profiler.stop").then(({ profile }) => {
+      writeFileSync(message.path, JSON.stringify(profile));
+      profiler?.disconnect();
+      profiler = null;
+      send({ type: "profile-stop", path: message.path });
+    });
   } else if (message.type === "close") {
     void close(0);
   }

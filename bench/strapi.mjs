@@ -20,8 +20,8 @@
 //
 //   npm run bench:strapi
 //   npm run bench:strapi -- --updates 400 --block 25 --warmup 40
-//   npm run bench:strapi -- --profile          # the server under --cpu-prof (bench/out/)
-//   npm run bench:strapi -- --mode with        # only one side (for profiling)
+//   npm run bench:strapi -- --mode with --profile   # one side, CPU profile of the
+//                                                   # server's measured rounds (bench/out/)
 //
 // Needs the built linter and plugin: npm ci, then npm run build:strapi-plugin.
 import { fork } from "node:child_process";
@@ -128,7 +128,6 @@ function edit(template, i) {
 
 const templates = pickTemplates(templateCount);
 mkdirSync(out, { recursive: true });
-const execArgv = args.profile ? ["--cpu-prof", "--cpu-prof-dir", join(out, "profiles")] : [];
 const [load1, load5] = loadavg();
 say(`# hipaa-lint bench:strapi, ${new Date().toISOString()}`);
 say(`machine: ${cpus().length} cores (${cpus()[0]?.model ?? "?"}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, ${(freemem() / 2 ** 30).toFixed(0)} GiB free; node ${process.version}; load average at start ${load1.toFixed(1)} (1 min), ${load5.toFixed(1)} (5 min)`);
@@ -138,7 +137,7 @@ say(`campaigns: ${templates.length}, one per template of shared/corpus/real-worl
 for (const t of templates) say(`- ${t.name} (${t.format}, ${t.size} bytes)`);
 say();
 
-const server = fork(join(root, "bench", "strapi-server.mjs"), [], { execArgv, stdio: ["ignore", "inherit", "inherit", "ipc"] });
+const server = fork(join(root, "bench", "strapi-server.mjs"), [], { stdio: ["ignore", "inherit", "inherit", "ipc"] });
 const waiting = new Map();
 server.on("message", (message) => {
   const resolveMessage = waiting.get(message.type);
@@ -280,7 +279,10 @@ try {
   if (warmup > 0) await rounds(warmup, false, "warm-up");
   const loadDuring = [];
   const timer = setInterval(() => loadDuring.push(loadavg()[0]), 5000);
+  const profilePath = join(out, `strapi-server-${args.mode}-${new Date().toISOString().replace(/[:.]/g, "-")}.cpuprofile`);
+  if (args.profile) await ask({ type: "profile-start" });
   await rounds(updates, true, "measured");
+  if (args.profile) await ask({ type: "profile-stop", path: profilePath });
   clearInterval(timer);
   loadDuring.push(loadavg()[0]);
 
@@ -320,10 +322,7 @@ try {
   await ask({ type: "lintOnSave", value: true });
   server.send({ type: "close" });
   await exited;
-  if (args.profile) {
-    const profiles = readdirSync(join(out, "profiles")).filter((f) => f.endsWith(".cpuprofile")).sort();
-    say(`profile of the server: bench/out/profiles/${profiles.at(-1)}`);
-  }
+  if (args.profile) say(`CPU profile of the server during the measured rounds: ${relative(root, profilePath)} (node bench/profile-summary.mjs FILE)`);
   writeFileSync(join(out, "strapi-latest.md"), `${lines.join("\n")}\n`);
   console.log(`\nwritten: bench/out/strapi-latest.md`);
 } catch (error) {
