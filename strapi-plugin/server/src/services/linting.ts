@@ -69,12 +69,15 @@ const DOCS = new Map<string, string>(allRules.map((rule) => [rule.meta.id, rule.
 const YAML_SHORT_ESCAPES: Record<string, string> = { "00": "\\0", "07": "\\a", "0b": "\\v", "1b": "\\e" };
 
 /**
- * A YAML double-quoted scalar on one line, byte for byte what the `yaml`
- * package writes with `defaultStringType: "QUOTE_DOUBLE", lineWidth: 0`
- * (test/strapi/template.test.ts checks it), at a fraction of the cost: its
- * stringify was the largest part of building the template on each save.
- * JSON's escapes are YAML 1.2's; the control characters JSON writes as
- * \u00HH, YAML writes as \xHH or as \0, \a, \v, \e.
+ * A YAML double-quoted scalar on one line. For a value without line breaks,
+ * byte for byte what the `yaml` package writes with `defaultStringType:
+ * "QUOTE_DOUBLE", lineWidth: 0` (test/strapi/template.test.ts checks it), at
+ * a fraction of the cost: its stringify was the largest part of building the
+ * template on each save. JSON's escapes are YAML 1.2's; the control
+ * characters JSON writes as \u00HH, YAML writes as \xHH or as \0, \a, \v,
+ * \e. A line break stays an escaped \n, where `yaml` folds a value of 40
+ * characters or more over several lines: that put the body lower in the
+ * template than `bodyLine` said, and body findings on the wrong lines.
  */
 export function yamlQuoted(value: string): string {
   return JSON.stringify(value).replace(/\\(?:u00([01][0-9a-f])|.)/g, (escape, hex?: string) => (hex === undefined ? escape : YAML_SHORT_ESCAPES[hex] ?? `\\x${hex}`));
