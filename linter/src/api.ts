@@ -43,6 +43,13 @@ export interface LintTextOptions extends LintOptions {
   /** The template's path: picks the format and the nearest config. */
   filePath?: string;
   format?: TemplateFormat;
+  /**
+   * A config already validated and resolved by prepareConfig, used instead
+   * of `config`, `configFile`, `ruleOverrides` and config files: for
+   * linting many texts with one config (the Strapi plugin, on every save).
+   * It is not changed.
+   */
+  prepared?: EffectiveConfig;
 }
 
 export interface LintFilesOptions extends LintOptions {
@@ -132,12 +139,20 @@ function samePerFile(loaded: LoadedConfig | null): boolean {
   return !data.overrides?.length && !data.formats && extendsList.every((name) => name.startsWith("hipaa-lint:"));
 }
 
+/**
+ * Validates and resolves a config object once (presets, rule options), for
+ * lintText's `prepared`: what lintText would otherwise redo for each text.
+ */
+export async function prepareConfig(config: ConfigInput, options: Pick<LintOptions, "ruleOverrides"> = {}): Promise<EffectiveConfig> {
+  return new ConfigResolver({ config, ruleOverrides: options.ruleOverrides }).effectiveFor(null);
+}
+
 /** Lints a template's text in-process (the Strapi plugin, editors, tests). */
 export async function lintText(source: string, options: LintTextOptions = {}): Promise<LintResult> {
   const cwd = options.cwd ?? process.cwd();
   const filePath = options.filePath ? resolve(cwd, options.filePath) : null;
-  const resolver = new ConfigResolver(options);
-  const config = await resolver.effectiveFor(filePath);
+  const resolver = options.prepared ? null : new ConfigResolver(options);
+  const config = options.prepared ?? (await resolver!.effectiveFor(filePath));
   await loadParserFor(source, { filePath: filePath ?? "<text>", format: options.format ?? config.format ?? undefined });
   const result = lintTemplate(source, config, {
     filePath: filePath ?? "<text>",
@@ -145,7 +160,7 @@ export async function lintText(source: string, options: LintTextOptions = {}): P
     reportUnusedDisableDirectives: options.reportUnusedDisableDirectives,
   });
   if (!filePath || !options.approvals) return result;
-  return new ApprovalsRun(cwd, options.approvals).applyTo(result, await resolver.loadedFor(filePath), config).result;
+  return new ApprovalsRun(cwd, options.approvals).applyTo(result, resolver ? await resolver.loadedFor(filePath) : null, config).result;
 }
 
 /** The config of a file that its config's `ignores` do not skip (null when they do), with the config file it came from. */

@@ -1,7 +1,7 @@
 /**
  * hipaa-lint's programmatic API: the CLI and the Strapi plugin call these.
  */
-export { lintFiles, lintText, ConfigResolver, type LintFilesOptions, type LintOptions, type LintTextOptions } from "./api.js";
+export { lintFiles, lintText, prepareConfig, ConfigResolver, type LintFilesOptions, type LintOptions, type LintTextOptions } from "./api.js";
 export { lintTemplate, fingerprintOf, type LintTemplateOptions } from "./engine.js";
 export { parseTemplate, formatFromPath, sniffFormat, SUPPORTED_EXTENSIONS, TemplateParseError } from "./parse/index.js";
 export { ConfigError, effectiveConfigFor, validateConfig, type EffectiveConfig, type RuleSetting } from "./config/load.js";

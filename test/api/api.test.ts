@@ -3,7 +3,8 @@ import { join } from "node:path";
 import { parse as parseYaml } from "yaml";
 import { Ajv } from "ajv";
 import { describe, expect, it, vi } from "vitest";
-import { lintFiles, lintText } from "../../linter/src/api.js";
+import { lintFiles, lintText, prepareConfig } from "../../linter/src/api.js";
+import type { ConfigInput } from "../../linter/src/config/schema.js";
 import type { LintResult } from "../../linter/src/result.js";
 import { ROOT, runCli, tempDir, project } from "../helpers.js";
 
@@ -36,6 +37,26 @@ describe("programmatic API", () => {
       ["require-consent-category", 1],
       ["require-unsubscribe", 2],
     ]);
+  });
+
+  it("lintText with a prepared config gives what it gives with the config object, and leaves the prepared config as it was", async () => {
+    const config: ConfigInput = { consentCategories: ["newsletters"], rules: { "require-consent-category": "warn", "no-condition-in-body": ["error", {}] } };
+    const prepared = await prepareConfig(config);
+    const before = JSON.stringify(prepared);
+    const sources: [string, "html" | "markdown"][] = [
+      [CLEAN, "html"],
+      [CLEAN.replace("newsletters", "newsleters"), "html"],
+      ['---\nsubject: "Your diabetes care plan"\n---\n<p>Hello {{name}}</p>\n', "html"],
+      ["# Hi\n\nSee your cancer screening results.\n", "markdown"],
+    ];
+    let findings = 0;
+    for (const [source, format] of sources) {
+      const expected = await lintText(source, { config, format });
+      expect(await lintText(source, { prepared, format })).toEqual(expected);
+      findings += expected.messages.length;
+    }
+    expect(findings).toBeGreaterThan(3);
+    expect(JSON.stringify(prepared)).toBe(before);
   });
 
   it("lintText reports unused directives when asked", async () => {

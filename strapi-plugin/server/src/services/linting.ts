@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { Core } from "@strapi/strapi";
-import { allRules, lintText, VERSION, type ConfigInput, type LintMessage, type LintResult } from "hipaa-lint";
+import { allRules, lintText, prepareConfig, VERSION, type ConfigInput, type EffectiveConfig, type LintMessage, type LintResult } from "hipaa-lint";
 import { CONSENT_CATEGORY_UID } from "../constants";
 import type { PluginSettings } from "./settings";
 
@@ -162,58 +162,80 @@ export interface LintOutcome {
   blocking: Finding[];
 }
 
-export default ({ strapi }: { strapi: Core.Strapi }) => ({
-  buildTemplate,
-  contentHash,
+/** How many prepared configs a process keeps (one per settings, consent categories and condition-specific or not). */
+const PREPARED_CONFIGS = 32;
 
-  /** Whether the category with this key is condition-specific (false when there is none). */
-  async isConditionSpecific(key: string | null): Promise<boolean> {
-    if (!key) return false;
-    const row = await strapi.db.query(CONSENT_CATEGORY_UID).findOne({ where: { key }, select: ["conditionSpecific"] });
-    return row?.conditionSpecific === true;
-  },
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  // Validating and resolving the rule config is the same work for every save
+  // with the same settings and categories: done once per distinct config.
+  // Keyed by the config itself, so a change of settings or categories is a
+  // new key, never a stale entry.
+  const prepared = new Map<string, Promise<EffectiveConfig>>();
+  const preparedFor = (config: ConfigInput): Promise<EffectiveConfig> => {
+    const key = JSON.stringify(config);
+    let entry = prepared.get(key);
+    if (!entry) {
+      if (prepared.size >= PREPARED_CONFIGS) prepared.delete(prepared.keys().next().value!);
+      entry = prepareConfig(config);
+      entry.catch(() => prepared.delete(key));
+      prepared.set(key, entry);
+    }
+    return entry;
+  };
 
-  /** Keys of the active consent categories: the linter's `consentCategories`. */
-  async activeCategoryKeys(): Promise<string[]> {
-    const rows = await strapi.db.query(CONSENT_CATEGORY_UID).findMany({ where: { active: true }, select: ["key"], orderBy: { key: "asc" } });
-    return rows.map((row: { key: string }) => row.key);
-  },
+  return {
+    buildTemplate,
+    contentHash,
 
-  /** Lints campaign content with the plugin's settings, in-process, with the same engine as the CLI. */
-  async lint(content: CampaignContent, settings?: PluginSettings): Promise<LintOutcome> {
-    const effective = settings ?? (await strapi.plugin("hipaa-lint").service("settings").get());
-    const categories = await this.activeCategoryKeys();
-    const config = configFor(effective.config, categories, content.conditionSpecific ?? false);
-    const template = buildTemplate(content);
-    const format = content.format && FORMATS.includes(content.format) ? content.format : "mjml";
-    const result = await lintText(template.source, { config, format });
-    const blockOn = new Set(effective.blockOn);
-    const findings: Finding[] = result.messages.map((message) => {
-      const severity = message.severity === 2 ? "error" : "warn";
-      return {
-        ruleId: message.ruleId,
-        severity,
-        message: message.message,
-        surface: message.surface ?? "file",
-        ...fieldOf(template, message),
-        templateLine: message.line,
-        templateColumn: message.column,
-        blocking: blockOn.has(severity),
-        docsUrl: message.ruleId ? DOCS.get(message.ruleId) ?? null : null,
-        ...(message.suggestions?.length ? { suggestions: message.suggestions } : {}),
-        ...(message.fingerprint ? { fingerprint: message.fingerprint } : {}),
+    /** Whether the category with this key is condition-specific (false when there is none). */
+    async isConditionSpecific(key: string | null): Promise<boolean> {
+      if (!key) return false;
+      const row = await strapi.db.query(CONSENT_CATEGORY_UID).findOne({ where: { key }, select: ["conditionSpecific"] });
+      return row?.conditionSpecific === true;
+    },
+
+    /** Keys of the active consent categories: the linter's `consentCategories`. */
+    async activeCategoryKeys(): Promise<string[]> {
+      const rows = await strapi.db.query(CONSENT_CATEGORY_UID).findMany({ where: { active: true }, select: ["key"], orderBy: { key: "asc" } });
+      return rows.map((row: { key: string }) => row.key);
+    },
+
+    /** Lints campaign content with the plugin's settings, in-process, with the same engine as the CLI. */
+    async lint(content: CampaignContent, settings?: PluginSettings): Promise<LintOutcome> {
+      const effective = settings ?? (await strapi.plugin("hipaa-lint").service("settings").get());
+      const categories = await this.activeCategoryKeys();
+      const config = configFor(effective.config, categories, content.conditionSpecific ?? false);
+      const template = buildTemplate(content);
+      const format = content.format && FORMATS.includes(content.format) ? content.format : "mjml";
+      const result = await lintText(template.source, { prepared: await preparedFor(config), format });
+      const blockOn = new Set(effective.blockOn);
+      const findings: Finding[] = result.messages.map((message) => {
+        const severity = message.severity === 2 ? "error" : "warn";
+        return {
+          ruleId: message.ruleId,
+          severity,
+          message: message.message,
+          surface: message.surface ?? "file",
+          ...fieldOf(template, message),
+          templateLine: message.line,
+          templateColumn: message.column,
+          blocking: blockOn.has(severity),
+          docsUrl: message.ruleId ? DOCS.get(message.ruleId) ?? null : null,
+          ...(message.suggestions?.length ? { suggestions: message.suggestions } : {}),
+          ...(message.fingerprint ? { fingerprint: message.fingerprint } : {}),
+        };
+      });
+      const blocking = findings.filter((f) => f.blocking);
+      const report: LintReport = {
+        linter: { name: "hipaa-lint", version: VERSION },
+        errorCount: result.errorCount,
+        warningCount: result.warningCount,
+        blockingCount: blocking.length,
+        blockOn: effective.blockOn,
+        suppressedCount: result.suppressedMessages.length,
+        findings,
       };
-    });
-    const blocking = findings.filter((f) => f.blocking);
-    const report: LintReport = {
-      linter: { name: "hipaa-lint", version: VERSION },
-      errorCount: result.errorCount,
-      warningCount: result.warningCount,
-      blockingCount: blocking.length,
-      blockOn: effective.blockOn,
-      suppressedCount: result.suppressedMessages.length,
-      findings,
-    };
-    return { result, report, hash: contentHash(content), blocking };
-  },
-});
+      return { result, report, hash: contentHash(content), blocking };
+    },
+  };
+};
