@@ -142,6 +142,23 @@ describe("lint on save", () => {
     expect(flagged[0].findings[0]).toMatchObject({ ruleId: "require-unsubscribe" });
   });
 
+  it("an approval holds when the content comes back to it, however many flagged saves came between; a flagged event once per content in a row", async () => {
+    const created = await createDraft(noUnsubscribe);
+    await reviews().decide(created.documentId, "approved", "Checked with the privacy officer", reviewer);
+    for (let i = 0; i < 21; i++) await docs().update({ documentId: created.documentId, data: { preheader: `Draft ${i}` } });
+    expect((await events(created.documentId)).map((e: any) => e.action)).toEqual(["flagged", "approved", ...Array(21).fill("flagged")]);
+    // back to the approved content: the approval, 22 events back, holds
+    const back = await docs().update({ documentId: created.documentId, data: { preheader: noUnsubscribe.preheader } });
+    expect(back.reviewStatus).toBe("approved");
+    expect(await events(created.documentId)).toHaveLength(23);
+    // the content of the latest flagged event again: no new event; new flagged content: one, once
+    await docs().update({ documentId: created.documentId, data: { preheader: "Draft 20" } });
+    expect(await events(created.documentId)).toHaveLength(23);
+    await docs().update({ documentId: created.documentId, data: { preheader: "Draft 21" } });
+    await docs().update({ documentId: created.documentId, data: { title: "Renamed, same content" } });
+    expect(await events(created.documentId)).toHaveLength(24);
+  });
+
   it("ignores plugin-owned fields written through the document service", async () => {
     const created = await createDraft(noUnsubscribe, { reviewStatus: "approved", contentHash: "forged", lintReport: { errorCount: 0 }, lintedAt: "2000-01-01T00:00:00.000Z" });
     let stored = await draftOf(created.documentId);
