@@ -92,13 +92,4 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       orderBy: [{ at: "desc" }, { id: "desc" }],
     });
   },
-
-  /** The latest event on a campaign: its action and content hash. */
-  async latest(campaignDocumentId: string) {
-    return strapi.db.query(REVIEW_EVENT_UID).findOne({
-      where: { campaignDocumentId },
-      select: ["id", "action", "contentHash", "at"],
-      orderBy: [{ at: "desc" }, { id: "desc" }],
-    });
-  },
 });

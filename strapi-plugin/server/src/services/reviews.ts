@@ -32,9 +32,12 @@ export interface CampaignRow {
 }
 
 /** What relint reads of a draft: the linted fields, the consent category, and what names it. */
-export type LintedRow = Pick<CampaignRow, "id" | "documentId" | "title" | "subject" | "preheader" | "body" | "format" | "audienceSegment" | "consentCategory">;
+export type LintedRow = Pick<
+  CampaignRow,
+  "id" | "documentId" | "title" | "subject" | "preheader" | "body" | "format" | "audienceSegment" | "consentCategory" | "reviewStatus" | "contentHash"
+>;
 
-const LINTED_FIELDS = ["id", "documentId", "title", "subject", "preheader", "body", "format", "audienceSegment"];
+const LINTED_FIELDS = ["id", "documentId", "title", "subject", "preheader", "body", "format", "audienceSegment", "reviewStatus", "contentHash"];
 const USER_FIELDS = ["id", "firstname", "lastname", "username", "email"];
 
 /** The fields the plugin owns on a campaign, as last computed. */
@@ -154,18 +157,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const state: ReviewState = { reviewStatus, lintReport: outcome.report, contentHash: outcome.hash, lintedAt: new Date() };
       // One UPDATE: `update` would also read the row before and after, and walk its relations.
       await strapi.db.query(CAMPAIGN_UID).updateMany({ where: { id: row.id }, data: state });
-      if (reviewStatus === "flagged") {
-        const last = await audit().latest(documentId);
-        if (!(last && last.action === "flagged" && last.contentHash === outcome.hash)) {
-          await audit().record({
-            campaignDocumentId: documentId,
-            campaignTitle: row.title,
-            action: "flagged",
-            contentHash: outcome.hash,
-            findings: outcome.report.findings,
-            actor: toActor(requestUser() ?? (await lastEditor(row.id))),
-          });
-        }
+      // A flagged event when the draft becomes flagged with this content: not
+      // when it already was (a save that changed nothing linted, a refused
+      // publish); again when it comes back to flagged content after a change.
+      if (reviewStatus === "flagged" && !(row.reviewStatus === "flagged" && row.contentHash === outcome.hash)) {
+        await audit().record({
+          campaignDocumentId: documentId,
+          campaignTitle: row.title,
+          action: "flagged",
+          contentHash: outcome.hash,
+          findings: outcome.report.findings,
+          actor: toActor(requestUser() ?? (await lastEditor(row.id))),
+        });
       }
       return { row, outcome, state, decision: bound };
     },
