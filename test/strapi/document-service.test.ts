@@ -53,6 +53,11 @@ describe("bootstrap", () => {
     expect(role.permissions.map((p: any) => p.action).sort()).toEqual(["plugin::hipaa-lint.approve", "plugin::hipaa-lint.read"]);
   });
 
+  it("indexes the audit trail by campaign and time (read on every save)", async () => {
+    const indexes = await strapi.db.dialect.schemaInspector.getIndexes("hipaa_lint_review_events");
+    expect(indexes).toEqual(expect.arrayContaining([expect.objectContaining({ name: "hipaa_lint_review_events_campaign_at_idx", columns: ["campaign_document_id", "at", "id"] })]));
+  });
+
   it("registers the plugin's RBAC actions", () => {
     const ids = strapi.admin.services.permission.actionProvider.values().map((a: any) => a.actionId);
     expect(ids).toEqual(expect.arrayContaining(["plugin::hipaa-lint.read", "plugin::hipaa-lint.lint", "plugin::hipaa-lint.approve", "plugin::hipaa-lint.settings"]));
