@@ -53,9 +53,9 @@ describe("bootstrap", () => {
     expect(role.permissions.map((p: any) => p.action).sort()).toEqual(["plugin::hipaa-lint.approve", "plugin::hipaa-lint.read"]);
   });
 
-  it("indexes the audit trail by campaign and time (read on every save)", async () => {
+  it("indexes the audit trail by campaign, action and time (read on every save)", async () => {
     const indexes = await strapi.db.dialect.schemaInspector.getIndexes("hipaa_lint_review_events");
-    expect(indexes).toEqual(expect.arrayContaining([expect.objectContaining({ name: "hipaa_lint_review_events_campaign_at_idx", columns: ["campaign_document_id", "at", "id"] })]));
+    expect(indexes).toEqual(expect.arrayContaining([expect.objectContaining({ name: "hipaa_lint_review_events_campaign_action_idx", columns: ["campaign_document_id", "action", "at", "id"] })]));
   });
 
   it("registers the plugin's RBAC actions", () => {
