@@ -43,9 +43,18 @@ interface BaseLexicon {
   possessiveTerms: Set<string>;
   /** Single-word unambiguous terms by first letter, for misspelling candidates. */
   fuzzyCandidates: Map<string, { norm: string; entry: Entry }[]>;
-  /** Ordinary English words (WordNet lemmas and their stems): never treated as misspellings. */
-  dictionary: Set<string>;
+  /**
+   * Ordinary English words (WordNet lemmas and their stems): never treated as
+   * misspellings. Built at the first word that is a misspelling candidate:
+   * 77,000 strings cost a small run more than all of its linting.
+   */
+  dictionary: () => Set<string>;
+  /** fuzzyAt's answer per word: words repeat across templates, and the answer depends on nothing else. */
+  fuzzyMemo: Map<string, Entry | null>;
 }
+
+/** Bounds the memo for long runs over many distinct words; clearing costs only recomputation. */
+const FUZZY_MEMO_LIMIT = 100_000;
 
 let base: BaseLexicon | null = null;
 
@@ -67,7 +76,9 @@ function buildBase(): BaseLexicon {
     list.push({ norm, entry: entries[index]! });
     fuzzyCandidates.set(norm[0]!, list);
   }
-  return { matcher, possessiveTerms: new Set(health.possessiveTerms), fuzzyCandidates, dictionary: new Set(dictionary ? dictionary.split("\n") : []) };
+  let words: Set<string> | null = null;
+  const lazyDictionary = () => (words ??= new Set(dictionary ? dictionary.split("\n") : []));
+  return { matcher, possessiveTerms: new Set(health.possessiveTerms), fuzzyCandidates, dictionary: lazyDictionary, fuzzyMemo: new Map() };
 }
 
 /** The health lexicon with a config's additions and removals applied. */
@@ -86,7 +97,7 @@ export class HealthLexicon {
   /** An English word, inflected or not: "scheduled", "appointments", "stories". */
   private isDictionaryWord(token: Token): boolean {
     const word = token.norm;
-    const dictionary = this.base.dictionary;
+    const dictionary = this.base.dictionary();
     if (dictionary.has(word)) return true;
     for (const [suffix, replacement] of INFLECTIONS) {
       if (word.length > suffix.length + 2 && word.endsWith(suffix) && dictionary.has(word.slice(0, -suffix.length) + replacement)) return true;
@@ -97,12 +108,25 @@ export class HealthLexicon {
   /** A likely misspelling of a health term: not an English word, one or two edits away. */
   private fuzzyAt(token: Token): Entry | null {
     const word = token.norm;
-    if (token.kind !== "word" || word.length < 6 || !/^[a-z]+$/.test(word) || this.isDictionaryWord(token)) return null;
+    if (token.kind !== "word" || word.length < 6 || !/^[a-z]+$/.test(word)) return null;
+    const memo = this.base.fuzzyMemo;
+    let found = memo.get(word);
+    if (found === undefined) {
+      if (memo.size >= FUZZY_MEMO_LIMIT) memo.clear();
+      found = this.nearestTerm(token);
+      memo.set(word, found);
+    }
+    return found;
+  }
+
+  private nearestTerm(token: Token): Entry | null {
+    const word = token.norm;
     const candidates = this.base.fuzzyCandidates.get(word[0]!) ?? [];
     const budget = word.length >= 9 ? 2 : 1;
     for (const candidate of candidates) {
       if (Math.abs(candidate.norm.length - word.length) > budget) continue;
-      if (boundedOsaDistance(word, candidate.norm, budget) <= budget) return candidate.entry;
+      // The dictionary last: most words are near no term, and need no lookup.
+      if (boundedOsaDistance(word, candidate.norm, budget) <= budget) return this.isDictionaryWord(token) ? null : candidate.entry;
     }
     return null;
   }
