@@ -1,12 +1,8 @@
-import { createRequire } from "node:module";
 import type { Comment, FrontMatter, FrontMatterEntry } from "../model.js";
 import type { SourceIndex } from "./positions.js";
 import { TemplateParseError } from "./errors.js";
+import { yaml } from "../yaml.js";
 
-// yaml is loaded at the first template that has front matter, not at startup.
-const require = createRequire(import.meta.url);
-let yamlModule: typeof import("yaml") | null = null;
-const yaml = () => (yamlModule ??= require("yaml") as typeof import("yaml"));
 
 export interface FrontMatterBlock {
   frontMatter: FrontMatter;
