@@ -9,7 +9,7 @@ import type { SourceIndex } from "./positions.js";
 // `Handlebars.Parser` are; the package entry also loads the compiler, the
 // runtime and source-map (44 modules), which linting never uses.
 const require = createRequire(import.meta.url);
-const Handlebars = require("handlebars/dist/cjs/handlebars/compiler/base.js") as { parse(source: string): unknown; parser: unknown };
+const Handlebars = require("handlebars/dist/cjs/handlebars/compiler/base.js") as { parseWithoutProcessing(source: string): unknown; parser: unknown };
 
 export interface HandlebarsResult {
   /**
@@ -149,15 +149,19 @@ function unclosedBlock(source: string): { start: number; opener: string; name: s
 const RENDERING_OPENERS = new Set(["OPEN_PARTIAL", "OPEN_PARTIAL_BLOCK"]);
 
 function mask(source: string, tokens: LexToken[], silent: [number, number][] = []): string {
-  const chars = source.split("");
+  // Built from slices: the text between statements is copied whole, and only
+  // statements are rewritten (a per-character array of a large template was
+  // the slowest step of parsing).
+  const parts: string[] = [];
+  let copiedTo = 0;
   let statementStart = -1;
   let statementOpener = "";
   let filler = " ";
   const fill = (from: number, to: number, ch: string) => {
-    for (let i = from; i < to; i++) {
-      const c = chars[i];
-      if (c !== "\n" && c !== "\r") chars[i] = ch;
-    }
+    parts.push(source.slice(copiedTo, from));
+    const statement = source.slice(from, to);
+    parts.push(/[\r\n]/.test(statement) ? statement.replace(/[^\r\n]/g, ch) : ch.repeat(to - from));
+    copiedTo = to;
   };
   for (const token of tokens) {
     if (token.name === "CONTENT") continue;
@@ -179,7 +183,8 @@ function mask(source: string, tokens: LexToken[], silent: [number, number][] = [
     }
   }
   if (statementStart >= 0) fill(statementStart, source.length, filler);
-  return chars.join("");
+  parts.push(source.slice(copiedTo));
+  return parts.join("");
 }
 
 /** Deeper nesting than any real template needs; Handlebars' parser slows down quadratically and then overflows its stack. */
@@ -233,12 +238,14 @@ export function parseHandlebars(source: string, index: SourceIndex, defaultConte
   try {
     tokens = lex(input);
   } catch {
-    // Handlebars.parse below reports the lexical error with its position.
+    // The parser below reports the lexical error with its position.
   }
   if (tokens) checkNesting(tokens, index);
   let ast: ProgramNode;
   try {
-    ast = Handlebars.parse(input) as unknown as ProgramNode;
+    // Without whitespace control: it only trims content for rendering (a
+    // regular expression per statement), and linting reads locations.
+    ast = Handlebars.parseWithoutProcessing(input) as unknown as ProgramNode;
   } catch (error) {
     // Handlebars reports a block left open at the end of the file; the
     // opener is where the author has to look.
