@@ -1,6 +1,7 @@
 import { PhraseMatcher } from "../../linter/src/text/phrase-matcher.js";
 import { boundedOsaDistance } from "../../linter/src/text/edit-distance.js";
 import { tokenize, type Token } from "../../linter/src/text/tokenize.js";
+import { SortedWordList } from "../../linter/src/text/word-list.js";
 import { preparedLexicons } from "./data.js";
 import { phraseStems } from "./prepared.js";
 import type { Category as HealthCategory } from "./schema.js";
@@ -43,12 +44,8 @@ interface BaseLexicon {
   possessiveTerms: Set<string>;
   /** Single-word unambiguous terms by first letter, for misspelling candidates. */
   fuzzyCandidates: Map<string, { norm: string; entry: Entry }[]>;
-  /**
-   * Ordinary English words (WordNet lemmas and their stems): never treated as
-   * misspellings. Built at the first word that is a misspelling candidate:
-   * 77,000 strings cost a small run more than all of its linting.
-   */
-  dictionary: () => Set<string>;
+  /** Ordinary English words (WordNet lemmas and their stems): never treated as misspellings. */
+  dictionary: SortedWordList;
   /** fuzzyAt's answer per word: words repeat across templates, and the answer depends on nothing else. */
   fuzzyMemo: Map<string, Entry | null>;
 }
@@ -76,9 +73,7 @@ function buildBase(): BaseLexicon {
     list.push({ norm, entry: entries[index]! });
     fuzzyCandidates.set(norm[0]!, list);
   }
-  let words: Set<string> | null = null;
-  const lazyDictionary = () => (words ??= new Set(dictionary ? dictionary.split("\n") : []));
-  return { matcher, possessiveTerms: new Set(health.possessiveTerms), fuzzyCandidates, dictionary: lazyDictionary, fuzzyMemo: new Map() };
+  return { matcher, possessiveTerms: new Set(health.possessiveTerms), fuzzyCandidates, dictionary: new SortedWordList(dictionary), fuzzyMemo: new Map() };
 }
 
 /** The health lexicon with a config's additions and removals applied. */
@@ -97,7 +92,7 @@ export class HealthLexicon {
   /** An English word, inflected or not: "scheduled", "appointments", "stories". */
   private isDictionaryWord(token: Token): boolean {
     const word = token.norm;
-    const dictionary = this.base.dictionary();
+    const dictionary = this.base.dictionary;
     if (dictionary.has(word)) return true;
     for (const [suffix, replacement] of INFLECTIONS) {
       if (word.length > suffix.length + 2 && word.endsWith(suffix) && dictionary.has(word.slice(0, -suffix.length) + replacement)) return true;
