@@ -1,4 +1,3 @@
-import { createRequire } from "node:module";
 import { PLACEHOLDER_CHAR } from "../model.js";
 import type { Comment, HandlebarsStatement, Placeholder, PlaceholderRole, SourceRange } from "../model.js";
 import { TemplateParseError } from "./errors.js";
@@ -7,9 +6,9 @@ import type { SourceIndex } from "./positions.js";
 // Handlebars' parser only (compiler/base.js: the parser, its lexer and
 // whitespace control, 8 modules), which is what `Handlebars.parse` and
 // `Handlebars.Parser` are; the package entry also loads the compiler, the
-// runtime and source-map (44 modules), which linting never uses.
-const require = createRequire(import.meta.url);
-const Handlebars = require("handlebars/dist/cjs/handlebars/compiler/base.js") as { parseWithoutProcessing(source: string): unknown; parser: unknown };
+// runtime and source-map (44 modules), which linting never uses. A static
+// import, so that the CLI's bundle (scripts/bundle.mjs) includes it.
+import * as Handlebars from "handlebars/dist/cjs/handlebars/compiler/base.js";
 
 export interface HandlebarsResult {
   /**
