@@ -66,7 +66,7 @@ function buildBase(): BaseLexicon {
   const { health, dictionary } = preparedLexicons();
   const matcher = new PhraseMatcher<Entry>();
   const entries: Entry[] = health.entries.map((e) => ({ ...e }));
-  for (const [keys, index] of health.phrases) matcher.add(keys.split(" "), entries[index]!);
+  for (const [keys, index] of health.phrases) matcher.addJoined(keys, entries[index]!);
   const fuzzyCandidates = new Map<string, { norm: string; entry: Entry }[]>();
   for (const [norm, index] of health.fuzzy) {
     const list = fuzzyCandidates.get(norm[0]!) ?? [];

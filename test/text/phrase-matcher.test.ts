@@ -42,3 +42,11 @@ describe("PhraseMatcher", () => {
     expect(found(m, "blood pressure; high blood pressure")).toEqual(["blood", "high blood pressure"]);
   });
 });
+
+describe("PhraseMatcher.addJoined", () => {
+  it("is add() for keys joined by spaces", () => {
+    const joined = new PhraseMatcher<string>();
+    for (const phrase of ["blood", "high blood pressure", "blood pressure"]) joined.addJoined(stems(phrase).join(" "), phrase);
+    expect(found(joined, "high blood pressure, blood pressure, high blood")).toEqual(["high blood pressure", "blood pressure", "blood"]);
+  });
+});

@@ -26,16 +26,20 @@ export class PhraseMatcher<T> {
   private longest = 0;
 
   add(stems: readonly string[], value: T): void {
-    if (!stems.length) return;
-    let key = stems[0]!;
-    for (let i = 1; i < stems.length; i++) {
-      this.prefixes.add(key);
-      key += ` ${stems[i]!}`;
+    if (stems.length) this.addJoined(stems.join(" "), value);
+  }
+
+  /** add() for keys already joined by single spaces, as the prepared lexicons store them. */
+  addJoined(key: string, value: T): void {
+    let length = 1;
+    for (let space = key.indexOf(" "); space >= 0; space = key.indexOf(" ", space + 1)) {
+      this.prefixes.add(key.slice(0, space));
+      length++;
     }
     const values = this.phrases.get(key);
     if (values) values.push(value);
     else this.phrases.set(key, [value]);
-    this.longest = Math.max(this.longest, stems.length);
+    if (length > this.longest) this.longest = length;
   }
 
   /** Removes every value stored for exactly this phrase. */
