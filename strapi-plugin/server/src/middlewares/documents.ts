@@ -1,6 +1,7 @@
 import type { Core } from "@strapi/strapi";
 import { errors } from "@strapi/utils";
 import { CAMPAIGN_UID, CONSENT_CATEGORY_UID, CONSENT_FIELD_UID, PROTECTED_CAMPAIGN_FIELDS, REVIEW_EVENT_UID } from "../constants";
+import { withCampaignLock } from "../services/lock";
 
 type Ctx = { uid: string; action: string; params: Record<string, any>; contentType: { attributes: Record<string, any> } };
 type Next = () => Promise<any>;
@@ -37,7 +38,8 @@ export function documentsMiddleware(strapi: Core.Strapi) {
       // repository, past every middleware: save the draft here, then publish
       // through the document service so the publish gate below runs.
       ctx.params = { ...rest, ...(status && !publishRequested ? { status } : {}), data: stripProtected(rest.data) };
-      return strapi.db.transaction(async () => {
+      // An update holds the campaign's lock (see services/lock.ts) from before it writes until the re-lint is stored.
+      return withCampaignLock(strapi, action === "update" ? ctx.params.documentId : undefined, async () => {
         const saved = await next();
         const documentId: string | undefined = saved?.documentId;
         if (!documentId) return saved;
@@ -52,7 +54,8 @@ export function documentsMiddleware(strapi: Core.Strapi) {
       });
     }
     if (action === "publish") {
-      return strapi.db.transaction(async () => {
+      // The lock keeps the draft that the gate checks the one that is copied to the published version.
+      return withCampaignLock(strapi, ctx.params.documentId, async () => {
         const allowed = await reviews().assertPublishable(ctx.params.documentId);
         const result = await next();
         if (allowed && result?.entries?.length) await reviews().recordPublished(allowed.row, allowed.outcome);
@@ -60,9 +63,14 @@ export function documentsMiddleware(strapi: Core.Strapi) {
       });
     }
     if (action === "discardDraft") {
-      const result = await next();
-      if (ctx.params.documentId) await reviews().relint(ctx.params.documentId);
-      return result;
+      return withCampaignLock(strapi, ctx.params.documentId, async () => {
+        const result = await next();
+        if (ctx.params.documentId) await reviews().relint(ctx.params.documentId);
+        return result;
+      });
+    }
+    if (action === "delete" || action === "unpublish") {
+      return withCampaignLock(strapi, ctx.params.documentId, next);
     }
     return next();
   };
