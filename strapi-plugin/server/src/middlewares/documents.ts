@@ -1,6 +1,6 @@
 import type { Core } from "@strapi/strapi";
 import { errors } from "@strapi/utils";
-import { CAMPAIGN_UID, CONSENT_CATEGORY_UID, CONSENT_FIELD_UID, PROTECTED_CAMPAIGN_FIELDS, REVIEW_EVENT_UID } from "../constants";
+import { ACTIONS, CAMPAIGN_UID, CONSENT_CATEGORY_UID, CONSENT_FIELD_UID, PROTECTED_CAMPAIGN_FIELDS, REVIEW_EVENT_UID } from "../constants";
 import { withCampaignLock } from "../services/lock";
 
 type Ctx = { uid: string; action: string; params: Record<string, any>; contentType: { attributes: Record<string, any> } };
@@ -23,6 +23,7 @@ function stripProtected(data: unknown): Record<string, unknown> | unknown {
  *   `publish` action, bulk publish, and create / update with
  *   `status: 'published'`, which Strapi would otherwise publish internally);
  * - review events: refuses every write (the audit trail is append-only);
+ * - consent categories: an admin user needs the `settings` action to change them;
  * - any content type using the `consent-category` custom field: the value
  *   must be the key of an active consent category.
  */
@@ -95,7 +96,22 @@ export function documentsMiddleware(strapi: Core.Strapi) {
     }
   };
 
+  /**
+   * Consent categories are compliance policy (a condition-specific category
+   * turns naming a condition from an error into a warning): an admin user
+   * changes them only with the `settings` action, whatever the content
+   * manager's permissions say. Server code (no admin request) may.
+   */
+  const assertMayChangeCategories = (action: string) => {
+    const request = strapi.requestContext.get() as { state?: { userAbility?: { can(action: string): boolean }; auth?: { strategy?: { name?: string } } } } | undefined;
+    const state = request?.state;
+    if (state?.auth?.strategy?.name !== "admin") return;
+    if (state.userAbility?.can(ACTIONS.settings)) return;
+    throw new errors.PolicyError(`Consent categories decide what the publish gate lets through: "${action}" on them needs the hipaa-lint settings permission.`);
+  };
+
   return async (ctx: Ctx, next: Next) => {
+    if (ctx.uid === CONSENT_CATEGORY_UID && WRITES.has(ctx.action)) assertMayChangeCategories(ctx.action);
     if (ctx.uid === REVIEW_EVENT_UID) {
       if (WRITES.has(ctx.action)) {
         throw new errors.PolicyError(`Review events are an append-only audit trail: "${ctx.action}" is not allowed on them.`);
