@@ -4,6 +4,7 @@ import { allRules } from "hipaa-lint";
 import { z } from "zod";
 import { REVIEW_STATUSES, type ReviewStatus } from "../constants";
 import { ContentChangedError } from "../services/reviews";
+import { campaign, consentCategory } from "./content-api";
 
 const lintBody = z.strictObject({
   subject: z.string().max(1000).nullish(),
@@ -103,4 +104,4 @@ const controller = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 };
 
-export default { hipaa: controller };
+export default { hipaa: controller, campaign, "consent-category": consentCategory };
