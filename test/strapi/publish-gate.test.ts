@@ -21,7 +21,7 @@ import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { adminUser, type Client } from "./admins.js";
 import { clean, diabetesSubject, eventually, noUnsubscribe } from "./fixtures.js";
-import { bootPlayground, CAMPAIGN, CATEGORY, type Playground } from "./playground.js";
+import { bootPlayground, CAMPAIGN, CATEGORY, PLAYGROUND, type Playground } from "./playground.js";
 
 const require = createRequire(import.meta.url);
 const CM = `/content-manager/collection-types/${CAMPAIGN}`;
@@ -110,7 +110,6 @@ describe("publish gate under concurrent edits, approvals and publishes", () => {
     how === "single" ? editor.post(`${CM}/${documentId}/actions/publish`, {}) : editor.post(`${CM}/actions/bulkPublish`, { documentIds: [documentId] });
 
   it.each(scenarios)("$name", async ({ start, approvedAtStart, edits, publishes }) => {
-    const outcomes: string[] = [];
     for (let round = 0; round < ROUNDS; round++) {
       const draft = await createDraft(start);
       if (approvedAtStart) ok([200])(await approve(draft.documentId, draft.contentHash));
@@ -119,11 +118,9 @@ describe("publish gate under concurrent edits, approvals and publishes", () => {
         approve(draft.documentId, draft.contentHash).then(ok([200, 409])),
         ...publishes.map((how) => publish(draft.documentId, how).then(ok([200, 400]))),
       ];
-      const statuses = await Promise.all(requests);
-      outcomes.push(`${await checkPublished(draft.documentId)} (${statuses.join(" ")})`);
+      await Promise.all(requests);
+      await checkPublished(draft.documentId);
     }
-    // something was decided each round; the log helps read a failure
-    expect(outcomes).toHaveLength(ROUNDS);
   });
 
   it("never approves content the reviewer did not read: an approval sent with the old hash after an edit is refused", async () => {
@@ -151,7 +148,7 @@ describe("releases", () => {
 
     beforeAll(() => {
       // The services a license would register, from the installed package (its package exports hide them).
-      const root = dirname(require.resolve("@strapi/content-releases/package.json", { paths: [join(process.cwd(), "strapi-plugin/playground")] }));
+      const root = dirname(require.resolve("@strapi/content-releases/package.json", { paths: [PLAYGROUND] }));
       const { services } = require(join(root, "dist/server/services/index.js"));
       strapi.get("services").add("plugin::content-releases", services);
       releases = strapi.plugin("content-releases").service("release");
