@@ -257,6 +257,19 @@ describe("public content API", () => {
     expect((await strapi.documents(CAMPAIGN).findOne({ documentId: published.clean, status: "published" })).title).toMatch(/^Public clean/);
   });
 
+  it("is no way into the admin API: a user's JWT or an API token gets 401 on the plugin's admin routes", async () => {
+    const fullAccess = await strapi.service("admin::api-token").create({ name: `full access, admin routes #${++n}`, type: "full-access", lifespan: null });
+    const tokens = { authenticated: callers.authenticated, readOnlyToken: callers.readOnlyToken, fullAccessToken: client(app.baseUrl, fullAccess.accessKey) };
+    for (const [who, caller] of Object.entries(tokens)) {
+      expect((await caller.get("/hipaa-lint/reviews")).status, who).toBe(401);
+      expect((await caller.post(`/hipaa-lint/campaigns/${draftOnly}/approve`, { comment: "approved by an API token" })).status, who).toBe(401);
+      expect((await caller.put("/hipaa-lint/settings", { separationOfDuties: false })).status, who).toBe(401);
+      expect((await caller.put(`${CM}/${draftOnly}`, { title: "edited by an API token" })).status, who).toBe(401);
+    }
+    expect((await strapi.documents(CAMPAIGN).findOne({ documentId: draftOnly })).reviewStatus).toBe("clean");
+    expect((await strapi.plugin("hipaa-lint").service("settings").get()).separationOfDuties).toBe(true);
+  });
+
   it("is closed without the permission: the Public role without find / findOne reads nothing (403)", async () => {
     const roles = (await superAdmin.get("/users-permissions/roles")).body.roles as { id: number; type: string }[];
     const publicRole = roles.find((r) => r.type === "public")!;
