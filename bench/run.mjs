@@ -226,8 +226,29 @@ if (only.has("tree") || only.has("workers")) {
     );
     report(r, treeSize);
     say(`throughput 2 workers / 1 worker: ${fmt(1 / r.wallRatio, 2)}× (medians), ${fmt(1 / r.roundRatio, 2)}× (per-round)`);
+    const ceiling = await parallelCeiling(3);
+    say(`machine ceiling, measured now: two CPU-bound processes side by side run ${fmt(ceiling, 2)}× the throughput of one (2.00× on two free cores); no worker pool can beat it`);
     say();
   }
+}
+
+/**
+ * How much a second thread can add on this machine right now: one CPU-bound
+ * process alone, then two at once, alternating; other work on a shared
+ * machine takes cores, and then no pool can scale. Returns the throughput of
+ * two side by side relative to one (median over rounds).
+ */
+async function parallelCeiling(rounds) {
+  const spin = ["-e", "let x = 0; for (let i = 0; i < 2e8; i++) x = (x + i * 7) % 1000003;"];
+  const ratios = [];
+  for (let i = 0; i < rounds; i++) {
+    const one = await measure(process.execPath, spin);
+    const started = process.hrtime.bigint();
+    await Promise.all([measure(process.execPath, spin), measure(process.execPath, spin)]);
+    const both = Number(process.hrtime.bigint() - started) / 1e9;
+    ratios.push((2 * one.wall) / both);
+  }
+  return median(ratios);
 }
 
 const [endLoad1] = loadavg();

@@ -1,4 +1,6 @@
 #!/usr/bin/env node
-import { main } from "../dist/linter/src/cli.js";
+// The bundled CLI (scripts/bundle.mjs): one module graph read at once starts
+// several times faster than the ~200 modules it is built from.
+import { main } from "../dist/bundle/cli.js";
 
 await main();

@@ -6,10 +6,19 @@
  * code and prepared lexicons). A file whose key matches is not linted again.
  * Written atomically (temporary file, then rename), so an interrupted run or
  * a concurrent one never leaves a half-written cache.
+ *
+ * Reading and hashing every file is most of a warm run, so each entry also
+ * keeps the file's metadata (size, inode, modification and change times) as
+ * git's index does: when the metadata and the rest of the key are unchanged
+ * the file is not read at all. Any write to a file moves its change time,
+ * which no tool can set back; and metadata recorded less than
+ * RACY_WINDOW_MS after the file's last change is not trusted (a second write
+ * within the file system's timestamp granularity could keep every field), so
+ * such files are hashed again until their metadata is old enough.
  */
 import { createHash, randomBytes } from "node:crypto";
-import { existsSync, readFileSync, statSync } from "node:fs";
-import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { existsSync, readFileSync, statSync, type Stats } from "node:fs";
+import { mkdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { readTemplate } from "./lint-file.js";
 import { dirname, join } from "node:path";
 import type { EffectiveConfig } from "./config/load.js";
@@ -17,13 +26,40 @@ import type { LintResult } from "./result.js";
 import { VERSION } from "./version.js";
 
 export const DEFAULT_CACHE_LOCATION = ".hipaa-lint-cache";
-const CACHE_FORMAT = 1;
+const CACHE_FORMAT = 2;
+
+/** Coarser than any common file system's timestamps (FAT's are 2 s). */
+export const RACY_WINDOW_MS = 2000;
+
+/** What a file's stat said when its entry was recorded: [size, inode, mtimeMs, ctimeMs, recordedAtMs]. */
+type Metadata = [number, number, number, number, number];
 
 interface CacheEntry {
-  key: string;
+  /** Hash of the tool, the options and the effective config: what the result depends on besides the file. */
+  context: string;
+  /** Hash of the file's bytes. */
+  content: string;
+  meta?: Metadata;
   /** The result without its filePath (the entry's name). */
   result: Omit<LintResult, "filePath">;
 }
+
+const sha256 = () => createHash("sha256");
+
+/** The entry's metadata still describes the file, and was recorded long enough after the file's last change to be trusted. */
+function metadataHolds(meta: Metadata | undefined, info: Stats): boolean {
+  if (!meta) return false;
+  const [size, ino, mtimeMs, ctimeMs, recordedAt] = meta;
+  return (
+    size === info.size &&
+    ino === info.ino &&
+    mtimeMs === info.mtimeMs &&
+    ctimeMs === info.ctimeMs &&
+    Math.max(mtimeMs, ctimeMs) + RACY_WINDOW_MS < recordedAt
+  );
+}
+
+const metadataOf = (info: Stats): Metadata => [info.size, info.ino, info.mtimeMs, info.ctimeMs, Date.now()];
 
 interface CacheFile {
   format: number;
@@ -54,7 +90,7 @@ export function cacheFilePath(location: string): string {
 export type LintFn = (filePath: string, config: EffectiveConfig, bytes?: Uint8Array) => Promise<LintResult>;
 
 export class ResultCache {
-  private readonly configKeys = new WeakMap<EffectiveConfig, string>();
+  private readonly contextKeys = new WeakMap<EffectiveConfig, string>();
   private dirty = false;
   hits = 0;
   misses = 0;
@@ -82,40 +118,45 @@ export class ResultCache {
     return new ResultCache(file, tool, JSON.stringify({ reportUnused: options.reportUnusedDisableDirectives ?? false }), entries);
   }
 
-  private configKey(config: EffectiveConfig): string {
-    let key = this.configKeys.get(config);
+  /** Computed once per config object (many files share one, see ConfigResolver.sharedEffectiveFor). */
+  private contextKey(config: EffectiveConfig): string {
+    let key = this.contextKeys.get(config);
     if (!key) {
-      key = JSON.stringify(config);
-      this.configKeys.set(config, key);
+      key = sha256().update(this.tool).update("\u0000").update(this.optionsKey).update("\u0000").update(JSON.stringify(config)).digest("hex");
+      this.contextKeys.set(config, key);
     }
     return key;
   }
 
-  /** The cached result when the file's key matches; otherwise lints it (with `lint`) and remembers the result. */
+  /** The cached result when the file and its context are unchanged; otherwise lints it (with `lint`) and remembers the result. */
   async lint(filePath: string, config: EffectiveConfig, lint: LintFn): Promise<LintResult> {
+    const context = this.contextKey(config);
+    const entry = this.entries.get(filePath);
+    if (entry?.context === context && entry.meta) {
+      const info = await stat(filePath).catch(() => null);
+      if (info?.isFile() && info.size <= config.maxFileSize && metadataHolds(entry.meta, info)) return this.hit(filePath, entry);
+    }
     const read = await readTemplate(filePath, config.maxFileSize);
     if ("fatal" in read) return read.fatal; // why it cannot be read; nothing to cache
-    const bytes = read.bytes;
-    const key = createHash("sha256")
-      .update(this.tool)
-      .update("\u0000")
-      .update(this.optionsKey)
-      .update("\u0000")
-      .update(this.configKey(config))
-      .update("\u0000")
-      .update(bytes)
-      .digest("hex");
-    const entry = this.entries.get(filePath);
-    if (entry?.key === key) {
-      this.hits++;
-      return { filePath, ...entry.result };
+    const { bytes, info } = read;
+    const content = sha256().update(bytes).digest("hex");
+    if (entry?.context === context && entry.content === content) {
+      // Same content, new metadata (a fresh checkout, a touch): remember it so the next run need not read the file.
+      entry.meta = metadataOf(info);
+      this.dirty = true;
+      return this.hit(filePath, entry);
     }
     this.misses++;
     const result = await lint(filePath, config, bytes);
     const { filePath: _, ...rest } = result;
-    this.entries.set(filePath, { key, result: rest });
+    this.entries.set(filePath, { context, content, meta: metadataOf(info), result: rest });
     this.dirty = true;
     return result;
+  }
+
+  private hit(filePath: string, entry: CacheEntry): LintResult {
+    this.hits++;
+    return { filePath, ...entry.result };
   }
 
   /** Writes the cache when anything changed: to a temporary file beside it, then renamed over it. */

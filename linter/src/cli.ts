@@ -10,6 +10,7 @@ import { loadIgnoreFile, NoFilesFoundError } from "./files.js";
 import { FORMAT_NAMES, loadFormatter, type FormatName } from "./formats/index.js";
 import { makeResult, type LintResult } from "./result.js";
 import { VERSION } from "./version.js";
+import { loadYaml } from "./yaml.js";
 
 const HELP = `hipaa-lint [options] [file|folder|glob ...]
 hipaa-lint approve FILE... --reviewer NAME --reason TEXT [--rule ID] [--line N] [--expires YYYY-MM-DD]
@@ -138,7 +139,7 @@ function parseConcurrency(value: string | undefined): "auto" | "off" | number {
 /** `--rule "id: severity"` or `--rule "id: [severity, {options}]"`, read as YAML. */
 async function parseRuleFlags(flags: string[] | undefined): Promise<Record<string, unknown> | undefined> {
   if (!flags?.length) return undefined;
-  const { parse: parseYaml } = await import("yaml");
+  const { parse: parseYaml } = await loadYaml();
   const rules: Record<string, unknown> = {};
   for (const flag of flags) {
     let parsed: unknown;

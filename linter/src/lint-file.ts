@@ -1,3 +1,4 @@
+import type { Stats } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
 import type { EffectiveConfig } from "./config/load.js";
 import { lintTemplate } from "./engine.js";
@@ -27,12 +28,12 @@ function describeReadError(error: NodeJS.ErrnoException): string {
  * come first: an oversized file is never read into memory, and a FIFO or
  * device named like a template would block or never end.
  */
-export async function readTemplate(filePath: string, maxFileSize: number): Promise<{ bytes: Uint8Array } | { fatal: LintResult }> {
+export async function readTemplate(filePath: string, maxFileSize: number): Promise<{ bytes: Uint8Array; info: Stats } | { fatal: LintResult }> {
   try {
     const info = await stat(filePath);
     if (!info.isFile()) return { fatal: fatalResult(filePath, `Not a regular file (${info.isDirectory() ? "a directory" : "a device, socket or pipe"}): not linted.`) };
     if (info.size > maxFileSize) return { fatal: oversized(filePath, info.size, maxFileSize) };
-    return { bytes: await readFile(filePath) };
+    return { bytes: await readFile(filePath), info };
   } catch (error) {
     return { fatal: fatalResult(filePath, `Cannot read file: ${describeReadError(error as NodeJS.ErrnoException)}. Not linted.`) };
   }

@@ -1,6 +1,7 @@
 import { PhraseMatcher } from "../../linter/src/text/phrase-matcher.js";
 import { boundedOsaDistance } from "../../linter/src/text/edit-distance.js";
 import { tokenize, type Token } from "../../linter/src/text/tokenize.js";
+import { SortedWordList } from "../../linter/src/text/word-list.js";
 import { preparedLexicons } from "./data.js";
 import { phraseStems } from "./prepared.js";
 import type { Category as HealthCategory } from "./schema.js";
@@ -44,8 +45,13 @@ interface BaseLexicon {
   /** Single-word unambiguous terms by first letter, for misspelling candidates. */
   fuzzyCandidates: Map<string, { norm: string; entry: Entry }[]>;
   /** Ordinary English words (WordNet lemmas and their stems): never treated as misspellings. */
-  dictionary: Set<string>;
+  dictionary: SortedWordList;
+  /** fuzzyAt's answer per word: words repeat across templates, and the answer depends on nothing else. */
+  fuzzyMemo: Map<string, Entry | null>;
 }
+
+/** Bounds the memo for long runs over many distinct words; clearing costs only recomputation. */
+const FUZZY_MEMO_LIMIT = 100_000;
 
 let base: BaseLexicon | null = null;
 
@@ -60,14 +66,14 @@ function buildBase(): BaseLexicon {
   const { health, dictionary } = preparedLexicons();
   const matcher = new PhraseMatcher<Entry>();
   const entries: Entry[] = health.entries.map((e) => ({ ...e }));
-  for (const [keys, index] of health.phrases) matcher.add(keys.split(" "), entries[index]!);
+  for (const [keys, index] of health.phrases) matcher.addJoined(keys, entries[index]!);
   const fuzzyCandidates = new Map<string, { norm: string; entry: Entry }[]>();
   for (const [norm, index] of health.fuzzy) {
     const list = fuzzyCandidates.get(norm[0]!) ?? [];
     list.push({ norm, entry: entries[index]! });
     fuzzyCandidates.set(norm[0]!, list);
   }
-  return { matcher, possessiveTerms: new Set(health.possessiveTerms), fuzzyCandidates, dictionary: new Set(dictionary ? dictionary.split("\n") : []) };
+  return { matcher, possessiveTerms: new Set(health.possessiveTerms), fuzzyCandidates, dictionary: new SortedWordList(dictionary), fuzzyMemo: new Map() };
 }
 
 /** The health lexicon with a config's additions and removals applied. */
@@ -97,12 +103,25 @@ export class HealthLexicon {
   /** A likely misspelling of a health term: not an English word, one or two edits away. */
   private fuzzyAt(token: Token): Entry | null {
     const word = token.norm;
-    if (token.kind !== "word" || word.length < 6 || !/^[a-z]+$/.test(word) || this.isDictionaryWord(token)) return null;
+    if (token.kind !== "word" || word.length < 6 || !/^[a-z]+$/.test(word)) return null;
+    const memo = this.base.fuzzyMemo;
+    let found = memo.get(word);
+    if (found === undefined) {
+      if (memo.size >= FUZZY_MEMO_LIMIT) memo.clear();
+      found = this.nearestTerm(token);
+      memo.set(word, found);
+    }
+    return found;
+  }
+
+  private nearestTerm(token: Token): Entry | null {
+    const word = token.norm;
     const candidates = this.base.fuzzyCandidates.get(word[0]!) ?? [];
     const budget = word.length >= 9 ? 2 : 1;
     for (const candidate of candidates) {
       if (Math.abs(candidate.norm.length - word.length) > budget) continue;
-      if (boundedOsaDistance(word, candidate.norm, budget) <= budget) return candidate.entry;
+      // The dictionary last: most words are near no term, and need no lookup.
+      if (boundedOsaDistance(word, candidate.norm, budget) <= budget) return this.isDictionaryWord(token) ? null : candidate.entry;
     }
     return null;
   }

@@ -52,9 +52,9 @@ function load(): PhiData {
   const phi = preparedLexicons().phi;
   const entries: FieldEntry[] = phi.entries.map((e) => ({ ...e }));
   const matcher = new PhraseMatcher<FieldEntry>();
-  for (const [keys, index] of phi.fields) matcher.add(keys.split(" "), entries[index]!);
+  for (const [keys, index] of phi.fields) matcher.addJoined(keys, entries[index]!);
   const machinery = new PhraseMatcher<true>();
-  for (const keys of phi.machinery) machinery.add(keys.split(" "), true);
+  for (const keys of phi.machinery) machinery.addJoined(keys, true);
   return {
     matcher,
     senderOwners: new Set(phi.senderOwners),

@@ -67,7 +67,7 @@ export interface PreparedLexicons {
     clinicalObjects: string[];
     modifiers: string[];
   };
-  /** Ordinary English words, one per line (WordNet lemmas and their stems). */
+  /** Ordinary English words, one per line, sorted (WordNet lemmas and their stems). */
   dictionary: string;
 }
 
@@ -168,6 +168,7 @@ export function prepareLexicons(data: LexiconData, dictionaryText: string, finge
     fingerprint,
     health: prepareHealth(data),
     phi: preparePhi(data),
-    dictionary: dictionaryText.split("\n").filter(Boolean).join("\n"),
+    // Sorted and unique: the matcher looks words up by binary search (SortedWordList).
+    dictionary: [...new Set(dictionaryText.split("\n").filter(Boolean))].sort().join("\n"),
   };
 }

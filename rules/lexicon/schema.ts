@@ -5,14 +5,13 @@
  * - phi-fields.yaml (words that make a placeholder path PHI)
  */
 import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
+import { yaml } from "../../linter/src/yaml.js";
 
 // yaml is loaded only when a data file is read: a built run reads the prepared JSON instead.
-const require = createRequire(import.meta.url);
-const parseYaml = (text: string): unknown => (require("yaml") as typeof import("yaml")).parse(text);
+const parseYaml = (text: string): unknown => yaml().parse(text);
 
 export const CATEGORIES = ["condition", "medication", "procedure", "test"] as const;
 export const Category = z.enum(CATEGORIES);

@@ -14,6 +14,12 @@ interface IdentifierPattern {
   pattern: RegExp;
   /** A value must pass this to count (e.g. hold enough digits to be an id, not a word). */
   accept?: (value: string) => boolean;
+  /**
+   * A character every match contains: text without it is skipped without
+   * running the (case-insensitive, Unicode) pattern. Most text runs of a
+   * template hold no digit at all.
+   */
+  needs: "digit" | ":";
 }
 
 const digits = (min: number) => (value: string) => (value.match(/[0-9]/g)?.length ?? 0) >= min;
@@ -24,32 +30,37 @@ const PATTERNS: IdentifierPattern[] = [
     name: "a Social Security number",
     letter: "G",
     pattern: new RegExp(String.raw`\b(?:ssn|social security(?: number| no\.?| #)?)${LABEL_END}(\d{3}[- ]?\d{2}[- ]?\d{4})\b`, "giu"),
+    needs: "digit",
   },
   // A bare 3-2-4 number is an SSN by shape (phone numbers are 3-3-4).
-  { name: "a Social Security number", letter: "G", pattern: /(?<![\d-])(\d{3}-\d{2}-\d{4})(?![\d-])/gu },
+  { name: "a Social Security number", letter: "G", pattern: /(?<![\d-])(\d{3}-\d{2}-\d{4})(?![\d-])/gu, needs: "digit" },
   {
     name: "a medical record number",
     letter: "H",
     pattern: new RegExp(String.raw`\b(?:mrn|medical record(?: number| no\.?| #)?|chart(?: number| no\.?| #)?|patient (?:id|number|no\.?|#)|record (?:number|no\.?|#))${LABEL_END}(?:no\.?\s{0,2})?([a-z0-9][a-z0-9-]{3,30})\b`, "giu"),
     accept: digits(4),
+    needs: "digit",
   },
   {
     name: "a health plan member id",
     letter: "I",
     pattern: new RegExp(String.raw`\b(?:member|subscriber|policy(?:holder)?|insurance|health plan|beneficiary|medicare|medicaid)\s{0,3}(?:id|number|no\.?|#)${LABEL_END}([a-z0-9][a-z0-9-]{4,30})\b`, "giu"),
     accept: digits(3),
+    needs: "digit",
   },
   {
     name: "an account number",
     letter: "J",
     pattern: new RegExp(String.raw`\b(?:account|acct)\s{0,3}(?:number|no\.?|#)${LABEL_END}([0-9][0-9-]{5,30})\b`, "giu"),
     accept: digits(6),
+    needs: "digit",
   },
   {
     name: "a prescription number",
     letter: "R",
     pattern: new RegExp(String.raw`\brx\s{0,3}(?:number|no\.?|#)${LABEL_END}([0-9][0-9-]{4,20})\b`, "giu"),
     accept: digits(5),
+    needs: "digit",
   },
   {
     name: "a date of birth",
@@ -58,12 +69,14 @@ const PATTERNS: IdentifierPattern[] = [
       String.raw`\b(?:dob|d\.o\.b\.?|date of birth|birth ?date|birthday|born(?: on)?)${LABEL_END}(\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d{2}-\d{2}|[a-z]{3,9}\.? \d{1,2},? \d{4})`,
       "giu",
     ),
+    needs: "digit",
   },
   {
     name: "a patient's name",
     letter: "A",
     // The label is case-insensitive; the name must be capitalized words.
     pattern: /\b(?:[Pp]atient(?: [Nn]ame)?|PATIENT(?: NAME)?|[Mm]ember [Nn]ame|[Ii]nsured|[Bb]eneficiary|[Gg]uarantor)\s{0,3}:\s{0,3}(\p{Lu}\p{Ll}{1,20}(?:[ -]\p{Lu}[\p{Ll}'’]{1,20}){1,2})\b/gu,
+    needs: ":",
   },
 ];
 
@@ -85,7 +98,9 @@ export default defineRule({
     // A hidden preheader is both a surface and body text: report each place once.
     const reportedLines = new Set<number>();
     for (const { span, surface } of spans) {
+      const hasDigit = /[0-9]/.test(span.text);
       for (const identifier of PATTERNS) {
+        if (identifier.needs === "digit" ? !hasDigit : !span.text.includes(identifier.needs)) continue;
         identifier.pattern.lastIndex = 0;
         for (const match of span.text.matchAll(identifier.pattern)) {
           const value = match[1] ?? "";

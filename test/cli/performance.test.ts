@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { DEV_CORPUS, runCli, tempDir } from "../helpers.js";
@@ -119,6 +119,34 @@ Hello {{patient.firstName}}, your diabetes check is on {{patient.dob}}.
     expect(readdirSync(store).sort()).toEqual([".hipaa-lint-cache", "results.json"]);
     writeFileSync(file, "{ not json");
     expect(lint(dir, "--cache", "--cache-location", file).stdout).toBe(lint(dir).stdout);
+  });
+
+  it("skips reading files whose metadata is unchanged, and still sees a same-size edit with its old modification time", async () => {
+    const dir = project();
+    // Metadata is trusted only once it is older than the racy window (RACY_WINDOW_MS, 2 s).
+    await new Promise((done) => setTimeout(done, 2100));
+    lint(dir, "--cache");
+    // Make the stored content hashes wrong: only a run that does not read the files can still hit.
+    const data = JSON.parse(readFileSync(cacheFile(dir), "utf8")) as { entries: Record<string, { content: string; meta?: unknown; result: Result }> };
+    for (const entry of Object.values(data.entries)) {
+      expect(entry.meta).toBeDefined();
+      entry.content = "0".repeat(64);
+      for (const m of entry.result.messages) m.message = "FROM CACHE";
+    }
+    writeFileSync(cacheFile(dir), JSON.stringify(data));
+    const warm = parse(lint(dir, "--cache").stdout);
+    expect(fromCache(warm, "a.md")).toBe(true);
+    expect(fromCache(warm, "b.md")).toBe(true);
+
+    // Same size, modification time set back: the change time still moved.
+    const file = join(dir, "a.md");
+    const before = statSync(file);
+    writeFileSync(file, readFileSync(file, "utf8").replace("diabetes", "Diabetes"));
+    utimesSync(file, before.atime, before.mtime);
+    expect(statSync(file).size).toBe(before.size);
+    const edited = parse(lint(dir, "--cache").stdout);
+    expect(fromCache(edited, "a.md")).toBe(false);
+    expect(fromCache(edited, "b.md")).toBe(true);
   });
 
   it("with worker threads too", () => {

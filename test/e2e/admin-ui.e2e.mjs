@@ -6,7 +6,10 @@
  * An editor creates a campaign whose subject names a condition, sees the
  * finding and its suggestion in the side panel, fails to publish and reads
  * why; a compliance reviewer finds it on the review page and approves it
- * with a comment; the editor publishes. Screenshots go to test-results/.
+ * with a comment; the editor publishes. Markup in template text, in a
+ * finding that quotes it and in a reviewer's comment is shown as text and
+ * never runs; the plugin-owned fields have no inputs in the edit view.
+ * Screenshots go to test-results/.
  *
  * Run: node --test test/e2e/admin-ui.e2e.mjs
  */
@@ -70,12 +73,12 @@ async function createUsers() {
   const editorRole = await strapi.db.query("admin::role").findOne({ where: { code: "strapi-editor" } });
   const reviewerRole = await strapi.db.query("admin::role").findOne({ where: { name: "Compliance Reviewer" } });
   assert.ok(editorRole && reviewerRole, "the Editor and Compliance Reviewer roles exist");
-  // What a super admin does in Settings › Roles: editors may lint on demand
-  // (the side panel) and read their campaigns' audit trail.
+  // Editors lint on demand (the side panel) from the plugin's first boot; what a
+  // super admin adds in Settings › Roles: they read their campaigns' audit trail.
   const current = await strapi.service("admin::permission").findMany({ where: { role: { id: editorRole.id } } });
+  assert.ok(current.some((p) => p.action === "plugin::hipaa-lint.lint"), "the Editor role has lint");
   await roles.assignPermissions(editorRole.id, [
     ...current.map(({ action, subject, properties, conditions, actionParameters }) => ({ action, subject, properties, conditions, actionParameters })),
-    { action: "plugin::hipaa-lint.lint", subject: null, properties: {}, conditions: [] },
     { action: "plugin::hipaa-lint.read", subject: null, properties: {}, conditions: [] },
   ]);
   const users = strapi.service("admin::user");
@@ -216,6 +219,65 @@ test("editor is refused, reviewer approves, editor publishes — through the adm
   const order = ["flagged", "publish-blocked", "approved", "published"].map((action) => actions.indexOf(action));
   assert.ok(order.every((index, i) => index >= 0 && (i === 0 || index > order[i - 1])), `audit trail in order: ${actions.join(", ")}`);
   assert.equal(actions.at(-1), "published");
+});
+
+test("template text, findings and comments are shown as text, never run; no inputs for the plugin-owned fields", { timeout: 10 * 60_000 }, async () => {
+  // Markup in the subject, the body and a link text that a finding quotes (generic-cta), and in a reviewer's comment.
+  const title = "Markup in template text";
+  const subject = "Your diabetes plan <script>window.__xss=1</script>";
+  const linkText = 'Manage your diabetes <img src=x onerror="window.__xss=3"> <script>window.__xss=4</script>';
+  const body = `<mjml><mj-body><mj-section><mj-column>
+<mj-text>Hi {{firstName}}, <img src=x onerror="window.__xss=2"> the colder months are a good time for a check-up.</mj-text>
+<mj-text><a href="https://portal.example.org">${linkText.replace(/</g, "&lt;").replace(/>/g, "&gt;")}</a></mj-text>
+<mj-text><a href="{{unsubscribe_url}}">Unsubscribe</a> or <a href="{{preferences_url}}">update your preferences</a>.</mj-text>
+</mj-column></mj-section></mj-body></mjml>`;
+  const comment = 'Not like this <img src=x onerror="window.__xss=5"> <b>bold?</b>';
+  const category = await strapi.documents("plugin::hipaa-lint.consent-category").findFirst({ filters: { key: "newsletters" } });
+  const { documentId } = await strapi.documents(CAMPAIGN).create({ data: { title, subject, body, format: "mjml", consentCategory: category.documentId } });
+  assert.equal((await draftOf(documentId)).reviewStatus, "flagged");
+
+  const noScriptRan = async (page, where) => {
+    await page.waitForTimeout(500); // an onerror would have fired by now
+    assert.equal(await page.evaluate(() => window.__xss), undefined, `no template text ran (${where})`);
+    assert.equal(await page.locator('img[src="x"]').count(), 0, `no <img> from template text in the page (${where})`);
+  };
+
+  // --- The reviewer's queue shows the subject as text; the reviewer rejects with a comment full of markup.
+  const reviewer = await loginAs("rita@example.org");
+  await reviewer.goto(`${baseUrl}/admin/plugins/hipaa-lint`);
+  const row = reviewer.locator(`[data-testid="hipaa-lint-review-row"][data-title="${title}"]`);
+  await row.waitFor();
+  assert.ok((await row.innerText()).includes(subject), "the subject is shown as text in the queue");
+  await noScriptRan(reviewer, "review page");
+  await row.getByTestId("hipaa-lint-row-reject").click();
+  await reviewer.getByTestId("hipaa-lint-decision-comment").fill(comment);
+  await reviewer.getByTestId("hipaa-lint-decision-submit").click();
+  await row.waitFor({ state: "detached" });
+  await noScriptRan(reviewer, "review page, after the decision");
+  await reviewer.screenshot({ path: join(ARTIFACTS, "markup-review-page.png") });
+
+  // --- The editor's edit view: the form, the findings (one quotes the link text) and the audit trail (the comment).
+  const editor = await loginAs("eddie@example.org");
+  await editor.goto(`${baseUrl}/admin/content-manager/collection-types/${CAMPAIGN}/${documentId}`);
+  const panel = editor.getByTestId("hipaa-lint-panel");
+  const cta = panel.locator('[data-testid="hipaa-lint-group-body"] [data-rule="generic-cta"]');
+  await cta.waitFor();
+  assert.ok((await cta.innerText()).includes(linkText), "the finding quotes the link text as text");
+  await panel.locator('[data-testid="hipaa-lint-group-subject"] [data-rule="no-condition-in-subject"]').waitFor();
+  const rejected = panel.getByTestId("hipaa-lint-audit").locator('[data-action="rejected"]');
+  await rejected.waitFor();
+  assert.ok((await rejected.innerText()).includes(comment), "the reviewer's comment is shown as text");
+  assert.equal(await editor.locator('input[name="subject"]').inputValue(), subject);
+  await noScriptRan(editor, "edit view");
+
+  // The plugin-owned fields are not in the form: no input, nothing labelled with their names
+  // (the form's fields are labelled with theirs, e.g. "audienceSegment").
+  assert.ok((await editor.getByText("audienceSegment", { exact: true }).count()) > 0, "the form labels fields with their names");
+  for (const name of ["reviewStatus", "lintReport", "contentHash", "lintedAt"]) {
+    assert.equal(await editor.locator(`[name="${name}"]`).count(), 0, `no input named ${name}`);
+    assert.equal(await editor.getByText(name, { exact: true }).count(), 0, `no field labelled ${name}`);
+  }
+  await editor.screenshot({ path: join(ARTIFACTS, "markup-edit-view.png") });
 });
 
 test("settings page: validation errors are shown beside the field; a valid change is saved", { timeout: 10 * 60_000 }, async () => {

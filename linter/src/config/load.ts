@@ -7,6 +7,7 @@ import { z } from "zod";
 import type { TemplateFormat } from "../model.js";
 import type { LintSettings, Rule, Severity } from "../rule-api.js";
 import { ConfigError, closestName } from "./errors.js";
+import { loadYaml } from "../yaml.js";
 import { DEFAULT_CONSENT_CATEGORIES, PRESETS, settingsShape, type ConfigData } from "./schema.js";
 
 export { ConfigError } from "./errors.js";
@@ -61,9 +62,9 @@ const loadJson: Loader = (filePath, content) => {
   }
 };
 
-// yaml is imported only when a YAML config is found.
-const loadYaml: Loader = async (filePath, content) => {
-  const { parse: parseYaml, YAMLParseError } = await import("yaml");
+// yaml is loaded only when a YAML config is found.
+const yamlConfigLoader: Loader = async (filePath, content) => {
+  const { parse: parseYaml, YAMLParseError } = await loadYaml();
   try {
     return parseYaml(content) ?? {};
   } catch (error) {
@@ -89,11 +90,11 @@ const loadModule: Loader = async (filePath) => {
 
 const loaders = {
   ".json": loadJson,
-  ".yaml": loadYaml,
-  ".yml": loadYaml,
+  ".yaml": yamlConfigLoader,
+  ".yml": yamlConfigLoader,
   ".mjs": loadModule,
   ".js": loadModule,
-  noExt: loadYaml,
+  noExt: yamlConfigLoader,
 };
 
 const explorer = lilconfig("hipaa-lint", {

@@ -1,12 +1,8 @@
-import { createRequire } from "node:module";
 import type { Comment, FrontMatter, FrontMatterEntry } from "../model.js";
 import type { SourceIndex } from "./positions.js";
 import { TemplateParseError } from "./errors.js";
+import { yaml } from "../yaml.js";
 
-// yaml is loaded at the first template that has front matter, not at startup.
-const require = createRequire(import.meta.url);
-let yamlModule: typeof import("yaml") | null = null;
-const yaml = () => (yamlModule ??= require("yaml") as typeof import("yaml"));
 
 export interface FrontMatterBlock {
   frontMatter: FrontMatter;
@@ -32,12 +28,18 @@ function yamlComments(source: string, start: number, end: number, index: SourceI
   return comments;
 }
 
+/** Whether the source opens with a `---` line (closed or not): then parsing needs the YAML parser. */
+export function startsWithFence(source: string): boolean {
+  const firstBreak = source.search(/\r\n|\r|\n/);
+  return firstBreak >= 0 && source.slice(0, firstBreak).trimEnd() === "---";
+}
+
 // `---` alone on the first line, then YAML, then `---` (or `...`) alone on a line.
 // Scanned line by line rather than with one regular expression, so that a
 // file with an opening fence and no closing one costs linear time.
 function findFence(source: string): { contentStart: number; contentEnd: number; bodyStart: number } | null {
+  if (!startsWithFence(source)) return null;
   const firstBreak = source.search(/\r\n|\r|\n/);
-  if (firstBreak < 0 || source.slice(0, firstBreak).trimEnd() !== "---") return null;
   const breakLength = source.startsWith("\r\n", firstBreak) ? 2 : 1;
   const contentStart = firstBreak + breakLength;
   let lineStart = contentStart;

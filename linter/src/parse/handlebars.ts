@@ -1,4 +1,3 @@
-import { createRequire } from "node:module";
 import { PLACEHOLDER_CHAR } from "../model.js";
 import type { Comment, HandlebarsStatement, Placeholder, PlaceholderRole, SourceRange } from "../model.js";
 import { TemplateParseError } from "./errors.js";
@@ -7,9 +6,9 @@ import type { SourceIndex } from "./positions.js";
 // Handlebars' parser only (compiler/base.js: the parser, its lexer and
 // whitespace control, 8 modules), which is what `Handlebars.parse` and
 // `Handlebars.Parser` are; the package entry also loads the compiler, the
-// runtime and source-map (44 modules), which linting never uses.
-const require = createRequire(import.meta.url);
-const Handlebars = require("handlebars/dist/cjs/handlebars/compiler/base.js") as { parse(source: string): unknown; parser: unknown };
+// runtime and source-map (44 modules), which linting never uses. A static
+// import, so that the CLI's bundle (scripts/bundle.mjs) includes it.
+import * as Handlebars from "handlebars/dist/cjs/handlebars/compiler/base.js";
 
 export interface HandlebarsResult {
   /**
@@ -149,18 +148,19 @@ function unclosedBlock(source: string): { start: number; opener: string; name: s
 const RENDERING_OPENERS = new Set(["OPEN_PARTIAL", "OPEN_PARTIAL_BLOCK"]);
 
 function mask(source: string, tokens: LexToken[], silent: [number, number][] = []): string {
-  // Copied in slices, not character by character: the text between
-  // statements is most of a template (this was the most expensive step of
-  // linting a typical template once the lexicons were prepared).
+  // Built from slices: the text between statements is copied whole, and only
+  // statements are rewritten (a per-character array of a large template was
+  // the slowest step of parsing).
   const parts: string[] = [];
-  let copied = 0;
+  let copiedTo = 0;
   let statementStart = -1;
   let statementOpener = "";
   let filler = " ";
   const fill = (from: number, to: number, ch: string) => {
-    if (from > copied) parts.push(source.slice(copied, from));
-    parts.push(source.slice(Math.max(from, copied), to).replace(/[^\n\r]/g, ch));
-    copied = Math.max(copied, to);
+    parts.push(source.slice(copiedTo, from));
+    const statement = source.slice(from, to);
+    parts.push(/[\r\n]/.test(statement) ? statement.replace(/[^\r\n]/g, ch) : ch.repeat(to - from));
+    copiedTo = to;
   };
   for (const token of tokens) {
     if (token.name === "CONTENT") continue;
@@ -182,7 +182,7 @@ function mask(source: string, tokens: LexToken[], silent: [number, number][] = [
     }
   }
   if (statementStart >= 0) fill(statementStart, source.length, filler);
-  if (copied < source.length) parts.push(source.slice(copied));
+  parts.push(source.slice(copiedTo));
   return parts.join("");
 }
 
@@ -237,12 +237,14 @@ export function parseHandlebars(source: string, index: SourceIndex, defaultConte
   try {
     tokens = lex(input);
   } catch {
-    // Handlebars.parse below reports the lexical error with its position.
+    // The parser below reports the lexical error with its position.
   }
   if (tokens) checkNesting(tokens, index);
   let ast: ProgramNode;
   try {
-    ast = Handlebars.parse(input) as unknown as ProgramNode;
+    // Without whitespace control: it only trims content for rendering (a
+    // regular expression per statement), and linting reads locations.
+    ast = Handlebars.parseWithoutProcessing(input) as unknown as ProgramNode;
   } catch (error) {
     // Handlebars reports a block left open at the end of the file; the
     // opener is where the author has to look.

@@ -1,11 +1,12 @@
 import { createRequire } from "node:module";
 import type { Placeholder, Surface, SurfaceKind, TemplateFormat, TemplateModel, TextSpan } from "../model.js";
-import { parseFrontMatter } from "./front-matter.js";
+import { parseFrontMatter, startsWithFence } from "./front-matter.js";
 import { parseHandlebars } from "./handlebars.js";
 import type { parseMarkdown as ParseMarkdown } from "./markdown.js";
 import { parseMarkup, type MarkupRegion } from "./markup.js";
 import { SourceIndex } from "./positions.js";
 import { locateInSpan, TextSpanBuilder } from "./text-span.js";
+import { loadYaml } from "../yaml.js";
 
 export { TemplateParseError } from "./errors.js";
 
@@ -110,6 +111,7 @@ export async function loadMarkdownParser(): Promise<void> {
 export async function loadParserFor(input: string, options: ParseOptions = {}): Promise<void> {
   const format = options.format ?? formatFromPath(options.filePath ?? "<text>") ?? sniffFormat(input.charCodeAt(0) === 0xfeff ? input.slice(1) : input);
   if (format === "markdown") await loadMarkdownParser();
+  if (startsWithFence(input.charCodeAt(0) === 0xfeff ? input.slice(1) : input)) await loadYaml();
 }
 
 function parseMarkdown(...args: Parameters<typeof ParseMarkdown>): ReturnType<typeof ParseMarkdown> {

@@ -3,14 +3,11 @@
  * entry loads database drivers and prints dotenv notices on stdout.
  */
 import { createRequire } from "node:module";
+// Statically, so that the CLI's bundle (scripts/bundle.mjs) includes the stemmer.
+import porter from "natural/lib/natural/stemmers/porter_stemmer.js";
 
 const require = createRequire(import.meta.url);
 
-interface PorterStemmerModule {
-  stem(word: string): string;
-}
-
-const porter = require("natural/lib/natural/stemmers/porter_stemmer.js") as PorterStemmerModule;
 // The distances (and underscore, which they load) only when asked for: a lint run needs the stemmer alone.
 interface LevenshteinModule {
   LevenshteinDistance(a: string, b: string): number;

@@ -1,10 +1,5 @@
 import type { Token } from "./tokenize.js";
 
-interface TrieNode<T> {
-  next: Map<string, TrieNode<T>>;
-  values: T[];
-}
-
 export interface PhraseMatch<T> {
   /** Index of the first token matched. */
   first: number;
@@ -14,64 +9,76 @@ export interface PhraseMatch<T> {
 }
 
 /**
- * Multi-word phrases over stemmed tokens, in a trie: matching walks at most
- * the longest phrase's length from each token, so it is linear in the text
- * (no regular expressions, nothing to backtrack).
+ * Multi-word phrases over stemmed tokens. Matching walks at most the longest
+ * phrase's length from each token, so it is linear in the text (no regular
+ * expressions, nothing to backtrack).
+ *
+ * The phrases are kept flat, as keys joined by spaces (keys never contain
+ * one), with the set of their proper prefixes: a trie of the health lexicon
+ * meant some 8,000 Maps to build at every start, longer than a small run's
+ * linting, while these are two collections filled in one pass.
  */
 export class PhraseMatcher<T> {
-  private readonly root: TrieNode<T> = { next: new Map(), values: [] };
+  /** Each phrase's keys, joined by spaces → what it stands for. */
+  private readonly phrases = new Map<string, T[]>();
+  /** Every proper prefix of a phrase: where a longer match may still go on. */
+  private readonly prefixes = new Set<string>();
   private longest = 0;
 
   add(stems: readonly string[], value: T): void {
-    if (!stems.length) return;
-    let node = this.root;
-    for (const s of stems) {
-      let child = node.next.get(s);
-      if (!child) {
-        child = { next: new Map(), values: [] };
-        node.next.set(s, child);
-      }
-      node = child;
+    if (stems.length) this.addJoined(stems.join(" "), value);
+  }
+
+  /** add() for keys already joined by single spaces, as the prepared lexicons store them. */
+  addJoined(key: string, value: T): void {
+    let length = 1;
+    for (let space = key.indexOf(" "); space >= 0; space = key.indexOf(" ", space + 1)) {
+      this.prefixes.add(key.slice(0, space));
+      length++;
     }
-    node.values.push(value);
-    this.longest = Math.max(this.longest, stems.length);
+    const values = this.phrases.get(key);
+    if (values) values.push(value);
+    else this.phrases.set(key, [value]);
+    if (length > this.longest) this.longest = length;
   }
 
   /** Removes every value stored for exactly this phrase. */
   remove(stems: readonly string[]): void {
-    let node: TrieNode<T> | undefined = this.root;
-    for (const s of stems) {
-      node = node.next.get(s);
-      if (!node) return;
-    }
-    node.values = [];
+    const key = stems.join(" ");
+    // A new array: matches already returned keep what they matched.
+    if (this.phrases.has(key)) this.phrases.set(key, []);
   }
 
   has(stems: readonly string[]): boolean {
-    let node: TrieNode<T> | undefined = this.root;
-    for (const s of stems) {
-      node = node.next.get(s);
-      if (!node) return false;
-    }
-    return node.values.length > 0;
+    return (this.phrases.get(stems.join(" "))?.length ?? 0) > 0;
+  }
+
+  /** The key when some phrase is, or starts with, it. */
+  private known(key: string): string | null {
+    return this.phrases.has(key) || this.prefixes.has(key) ? key : null;
   }
 
   /** The longest phrase starting at token `first` (trying leetspeak-undone forms too). */
   longestAt(tokens: readonly Token[], first: number): PhraseMatch<T> | null {
     let best: PhraseMatch<T> | null = null;
-    const walk = (node: TrieNode<T>, index: number) => {
-      if (node.values.length && index > first && (!best || index > best.last)) best = { first, last: index, values: node.values };
+    const walk = (key: string | null, index: number) => {
+      if (key !== null) {
+        const values = this.phrases.get(key);
+        if (values?.length && (!best || index > best.last)) best = { first, last: index, values };
+        if (!this.prefixes.has(key)) return;
+      }
       if (index >= tokens.length || index - first >= this.longest) return;
       const token = tokens[index]!;
       if (token.kind === "placeholder") return;
-      const direct = node.next.get(token.stem) ?? (token.norm !== token.stem ? node.next.get(token.norm) : undefined);
-      if (direct) walk(direct, index + 1);
+      const extend = (next: string) => (key === null ? next : `${key} ${next}`);
+      const direct = this.known(extend(token.stem)) ?? (token.norm !== token.stem ? this.known(extend(token.norm)) : null);
+      if (direct !== null) walk(direct, index + 1);
       if (token.alt) {
-        const viaAlt = node.next.get(token.alt.stem) ?? node.next.get(token.alt.norm);
-        if (viaAlt && viaAlt !== direct) walk(viaAlt, index + 1);
+        const viaAlt = this.known(extend(token.alt.stem)) ?? this.known(extend(token.alt.norm));
+        if (viaAlt !== null && viaAlt !== direct) walk(viaAlt, index + 1);
       }
     };
-    walk(this.root, first);
+    walk(null, first);
     return best;
   }
 

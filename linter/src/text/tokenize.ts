@@ -56,8 +56,12 @@ function charAt(text: string, i: number): string {
   return code === undefined ? "" : String.fromCodePoint(code);
 }
 
+const ASCII_RE = /^[\x00-\x7f]*$/;
+
 /** Folds look-alikes and case: the form every lexicon entry is compared in. */
 export function foldWord(word: string): string {
+  // ASCII (most words) has no look-alikes, invisibles or marks, and is its own NFKC and NFD.
+  if (ASCII_RE.test(word)) return word.toLowerCase();
   let out = "";
   for (const ch of word.normalize("NFKC").toLowerCase()) {
     if (isInvisible(ch)) continue;

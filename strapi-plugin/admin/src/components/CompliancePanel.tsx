@@ -231,7 +231,14 @@ function CompliancePanelContent({ document, documentId, model }: PanelComponentP
               </Typography>
             ) : null}
           </Flex>
-          <DecisionDialog documentId={documentId} title={title} kind={decision} onClose={() => setDecision(null)} onDone={onDecided} />
+          <DecisionDialog
+            documentId={documentId}
+            contentHash={((document as any)?.contentHash as string | undefined) ?? null}
+            title={title}
+            kind={decision}
+            onClose={() => setDecision(null)}
+            onDone={onDecided}
+          />
         </>
       ) : null}
 

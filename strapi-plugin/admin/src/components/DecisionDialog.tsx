@@ -8,14 +8,16 @@ export type DecisionKind = "approve" | "reject";
 
 interface Props {
   documentId: string;
+  /** The hash of the saved draft the reviewer is looking at: the server refuses the decision (409) if the draft changed since. */
+  contentHash: string | null;
   title: string;
   kind: DecisionKind | null;
   onClose(): void;
   onDone(decision: DecisionKind): void;
 }
 
-/** Approve or reject a campaign's current draft, with the comment the server requires. */
-export function DecisionDialog({ documentId, title, kind, onClose, onDone }: Props) {
+/** Approve or reject the saved draft the reviewer sees, with the comment the server requires. */
+export function DecisionDialog({ documentId, contentHash, title, kind, onClose, onDone }: Props) {
   const t = useT();
   const { post } = useFetchClient();
   const [comment, setComment] = useState("");
@@ -39,7 +41,7 @@ export function DecisionDialog({ documentId, title, kind, onClose, onDone }: Pro
     setBusy(true);
     setServerError(null);
     try {
-      await post(`/hipaa-lint/campaigns/${encodeURIComponent(documentId)}/${kind}`, { comment });
+      await post(`/hipaa-lint/campaigns/${encodeURIComponent(documentId)}/${kind}`, { comment, ...(contentHash ? { contentHash } : {}) });
       setComment("");
       setFieldError(null);
       onDone(kind);

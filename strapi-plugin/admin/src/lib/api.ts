@@ -62,6 +62,8 @@ export interface ReviewRow {
   errorCount: number;
   warningCount: number;
   blockingCount: number;
+  /** The hash of the draft listed: a decision sent with it is refused (409) if the draft changed since. */
+  contentHash: string | null;
   lastEditor: { id: number; name: string | null } | null;
   updatedAt: string;
 }

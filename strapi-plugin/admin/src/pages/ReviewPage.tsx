@@ -178,6 +178,7 @@ function ReviewQueue() {
         {deciding ? (
           <DecisionDialog
             documentId={deciding.row.documentId}
+            contentHash={deciding.row.contentHash}
             title={deciding.row.title}
             kind={deciding.kind}
             onClose={() => setDeciding(null)}

@@ -3,6 +3,8 @@ import { errors } from "@strapi/utils";
 import { allRules } from "hipaa-lint";
 import { z } from "zod";
 import { REVIEW_STATUSES, type ReviewStatus } from "../constants";
+import { ContentChangedError } from "../services/reviews";
+import { campaign, consentCategory } from "./content-api";
 
 const lintBody = z.strictObject({
   subject: z.string().max(1000).nullish(),
@@ -28,64 +30,78 @@ const plugin = (strapi: Core.Strapi) => strapi.plugin("hipaa-lint");
 const rulesMeta = () =>
   allRules.map(({ meta }) => ({ id: meta.id, description: meta.description, defaultSeverity: meta.defaultSeverity, docsUrl: meta.docsUrl }));
 
-const controller = ({ strapi }: { strapi: Core.Strapi }) => ({
-  /** POST /lint: live linting for the editor; nothing is stored. */
-  async lint(ctx: any) {
-    const content = parse(lintBody, ctx.request.body, "lint request");
-    const linting = plugin(strapi).service("linting");
-    const outcome = await linting.lint({
-      subject: content.subject ?? null,
-      preheader: content.preheader ?? null,
-      body: content.body,
-      format: content.format,
-      consentCategory: content.consentCategory ?? null,
-      conditionSpecific: await linting.isConditionSpecific(content.consentCategory ?? null),
-      audienceSegment: content.audienceSegment ?? null,
-    });
-    ctx.body = { data: outcome.result, meta: { contentHash: outcome.hash, report: outcome.report } };
-  },
-
-  /** GET /reviews?status=flagged: the review queue. */
-  async reviews(ctx: any) {
-    const status = (ctx.query.status ?? "flagged") as string;
-    if (!REVIEW_STATUSES.includes(status as ReviewStatus)) {
-      throw new errors.ValidationError(`Invalid status "${status}": expected one of ${REVIEW_STATUSES.join(", ")}.`, { key: "status" });
+const controller = ({ strapi }: { strapi: Core.Strapi }) => {
+  const decide = async (ctx: any, decision: "approved" | "rejected") => {
+    const body = ctx.request.body ?? {};
+    try {
+      ctx.body = { data: await plugin(strapi).service("reviews").decide(ctx.params.documentId, decision, body.comment, ctx.state.user, body.contentHash) };
+    } catch (error) {
+      if (!(error instanceof ContentChangedError)) throw error;
+      ctx.status = 409;
+      ctx.body = { data: null, error: { status: 409, name: "ConflictError", message: error.message, details: error.details } };
     }
-    ctx.body = { data: await plugin(strapi).service("reviews").list(status) };
-  },
+  };
 
-  async approve(ctx: any) {
-    ctx.body = { data: await plugin(strapi).service("reviews").decide(ctx.params.documentId, "approved", ctx.request.body?.comment, ctx.state.user) };
-  },
+  return {
+    /** POST /lint: live linting for the editor; nothing is stored. */
+    async lint(ctx: any) {
+      const content = parse(lintBody, ctx.request.body, "lint request");
+      const linting = plugin(strapi).service("linting");
+      const outcome = await linting.lint({
+        subject: content.subject ?? null,
+        preheader: content.preheader ?? null,
+        body: content.body,
+        format: content.format,
+        consentCategory: content.consentCategory ?? null,
+        conditionSpecific: await linting.isConditionSpecific(content.consentCategory ?? null),
+        audienceSegment: content.audienceSegment ?? null,
+      });
+      ctx.body = { data: outcome.result, meta: { contentHash: outcome.hash, report: outcome.report } };
+    },
 
-  async reject(ctx: any) {
-    ctx.body = { data: await plugin(strapi).service("reviews").decide(ctx.params.documentId, "rejected", ctx.request.body?.comment, ctx.state.user) };
-  },
+    /** GET /reviews?status=flagged: the review queue. */
+    async reviews(ctx: any) {
+      const status = (ctx.query.status ?? "flagged") as string;
+      if (!REVIEW_STATUSES.includes(status as ReviewStatus)) {
+        throw new errors.ValidationError(`Invalid status "${status}": expected one of ${REVIEW_STATUSES.join(", ")}.`, { key: "status" });
+      }
+      ctx.body = { data: await plugin(strapi).service("reviews").list(status) };
+    },
 
-  /** GET /campaigns/:documentId/events: the campaign's audit trail, oldest first. */
-  async events(ctx: any) {
-    ctx.body = { data: await plugin(strapi).service("audit").list(ctx.params.documentId) };
-  },
+    /** POST /campaigns/:documentId/approve {comment, contentHash?}: 409 when the draft is no longer the content with `contentHash`. */
+    async approve(ctx: any) {
+      await decide(ctx, "approved");
+    },
 
-  async getSettings(ctx: any) {
-    ctx.body = { data: await plugin(strapi).service("settings").get(), meta: { rules: rulesMeta() } };
-  },
+    async reject(ctx: any) {
+      await decide(ctx, "rejected");
+    },
 
-  async putSettings(ctx: any) {
-    const updated = await plugin(strapi).service("settings").update(ctx.request.body ?? {});
-    strapi.log.info(`[hipaa-lint] settings changed by admin user ${ctx.state.user?.id}`);
-    ctx.body = { data: updated, meta: { rules: rulesMeta() } };
-  },
+    /** GET /campaigns/:documentId/events: the campaign's audit trail, oldest first. */
+    async events(ctx: any) {
+      ctx.body = { data: await plugin(strapi).service("audit").list(ctx.params.documentId) };
+    },
 
-  /** GET /consent-categories: active categories, for the custom field's input. */
-  async consentCategories(ctx: any) {
-    const rows = await strapi.db.query("plugin::hipaa-lint.consent-category").findMany({
-      where: { active: true },
-      select: ["documentId", "name", "key", "description", "purpose", "conditionSpecific"],
-      orderBy: { name: "asc" },
-    });
-    ctx.body = { data: rows };
-  },
-});
+    async getSettings(ctx: any) {
+      ctx.body = { data: await plugin(strapi).service("settings").get(), meta: { rules: rulesMeta() } };
+    },
 
-export default { hipaa: controller };
+    async putSettings(ctx: any) {
+      const updated = await plugin(strapi).service("settings").update(ctx.request.body ?? {});
+      strapi.log.info(`[hipaa-lint] settings changed by admin user ${ctx.state.user?.id}`);
+      ctx.body = { data: updated, meta: { rules: rulesMeta() } };
+    },
+
+    /** GET /consent-categories: active categories, for the custom field's input. */
+    async consentCategories(ctx: any) {
+      const rows = await strapi.db.query("plugin::hipaa-lint.consent-category").findMany({
+        where: { active: true },
+        select: ["documentId", "name", "key", "description", "purpose", "conditionSpecific"],
+        orderBy: { name: "asc" },
+      });
+      ctx.body = { data: rows };
+    },
+  };
+};
+
+export default { hipaa: controller, campaign, "consent-category": consentCategory };

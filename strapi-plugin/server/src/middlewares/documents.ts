@@ -1,6 +1,7 @@
 import type { Core } from "@strapi/strapi";
 import { errors } from "@strapi/utils";
-import { CAMPAIGN_UID, CONSENT_CATEGORY_UID, CONSENT_FIELD_UID, PROTECTED_CAMPAIGN_FIELDS, REVIEW_EVENT_UID } from "../constants";
+import { ACTIONS, CAMPAIGN_UID, CONSENT_CATEGORY_UID, CONSENT_FIELD_UID, PROTECTED_CAMPAIGN_FIELDS, REVIEW_EVENT_UID } from "../constants";
+import { withCampaignLock } from "../services/lock";
 
 type Ctx = { uid: string; action: string; params: Record<string, any>; contentType: { attributes: Record<string, any> } };
 type Next = () => Promise<any>;
@@ -27,6 +28,7 @@ const NOT_LINTED = Object.fromEntries(PROTECTED_CAMPAIGN_FIELDS.map((field) => [
  *   action, bulk publish, and create / update with `status: 'published'`,
  *   which Strapi would otherwise publish internally);
  * - review events: refuses every write (the audit trail is append-only);
+ * - consent categories: an admin user needs the `settings` action to change them;
  * - any content type using the `consent-category` custom field: the value
  *   must be the key of an active consent category.
  */
@@ -51,8 +53,9 @@ export function documentsMiddleware(strapi: Core.Strapi) {
         // Not linting: a stored report would describe the previous content.
         data: lint || !data || typeof data !== "object" ? data : { ...data, ...NOT_LINTED },
       };
-      if (!lint && !publishRequested) return next();
-      return strapi.db.transaction(async () => {
+      // An update holds the campaign's lock (see services/lock.ts) from before it writes until the re-lint is
+      // stored; with lintOnSave off too: the publish gate relies on no write coming between its check and the publish.
+      return withCampaignLock(strapi, action === "update" ? ctx.params.documentId : undefined, async () => {
         const saved = await next();
         const documentId: string | undefined = saved?.documentId;
         if (!documentId) return saved;
@@ -68,7 +71,8 @@ export function documentsMiddleware(strapi: Core.Strapi) {
       });
     }
     if (action === "publish") {
-      return strapi.db.transaction(async () => {
+      // The lock keeps the draft that the gate checks the one that is copied to the published version.
+      return withCampaignLock(strapi, ctx.params.documentId, async () => {
         const allowed = await reviews().assertPublishable(ctx.params.documentId);
         const result = await next();
         if (allowed && result?.entries?.length) await reviews().recordPublished(allowed.row, allowed.outcome);
@@ -76,9 +80,14 @@ export function documentsMiddleware(strapi: Core.Strapi) {
       });
     }
     if (action === "discardDraft") {
-      const result = await next();
-      if (ctx.params.documentId && lintOnSave()) await reviews().relint(ctx.params.documentId);
-      return result;
+      return withCampaignLock(strapi, ctx.params.documentId, async () => {
+        const result = await next();
+        if (ctx.params.documentId && lintOnSave()) await reviews().relint(ctx.params.documentId);
+        return result;
+      });
+    }
+    if (action === "delete" || action === "unpublish") {
+      return withCampaignLock(strapi, ctx.params.documentId, next);
     }
     return next();
   };
@@ -103,7 +112,22 @@ export function documentsMiddleware(strapi: Core.Strapi) {
     }
   };
 
+  /**
+   * Consent categories are compliance policy (a condition-specific category
+   * turns naming a condition from an error into a warning): an admin user
+   * changes them only with the `settings` action, whatever the content
+   * manager's permissions say. Server code (no admin request) may.
+   */
+  const assertMayChangeCategories = (action: string) => {
+    const request = strapi.requestContext.get() as { state?: { userAbility?: { can(action: string): boolean }; auth?: { strategy?: { name?: string } } } } | undefined;
+    const state = request?.state;
+    if (state?.auth?.strategy?.name !== "admin") return;
+    if (state.userAbility?.can(ACTIONS.settings)) return;
+    throw new errors.PolicyError(`Consent categories decide what the publish gate lets through: "${action}" on them needs the hipaa-lint settings permission.`);
+  };
+
   return async (ctx: Ctx, next: Next) => {
+    if (ctx.uid === CONSENT_CATEGORY_UID && WRITES.has(ctx.action)) assertMayChangeCategories(ctx.action);
     if (ctx.uid === REVIEW_EVENT_UID) {
       if (WRITES.has(ctx.action)) {
         throw new errors.PolicyError(`Review events are an append-only audit trail: "${ctx.action}" is not allowed on them.`);

@@ -17,4 +17,19 @@ export default {
       { method: "GET", path: "/consent-categories", handler: "hipaa.consentCategories", config: { policies: ["admin::isAuthenticatedAdmin"] } },
     ],
   },
+  /**
+   * Public content API, read-only, under /api/hipaa-lint: nothing is
+   * reachable until an admin gives a users-permissions role or an API token
+   * `find` / `findOne` on it. Published campaigns only, without the
+   * plugin-owned fields. Review events have no content API route at all.
+   */
+  "content-api": {
+    type: "content-api",
+    routes: [
+      { method: "GET", path: "/campaigns", handler: "campaign.find", config: {} },
+      { method: "GET", path: "/campaigns/:id", handler: "campaign.findOne", config: {} },
+      { method: "GET", path: "/consent-categories", handler: "consent-category.find", config: {} },
+      { method: "GET", path: "/consent-categories/:id", handler: "consent-category.findOne", config: {} },
+    ],
+  },
 };

@@ -3,6 +3,7 @@ import { errors } from "@strapi/utils";
 import { CAMPAIGN_UID, type ReviewStatus } from "../constants";
 import { actorName, type Actor } from "./audit";
 import { describeLocation, type CampaignContent, type Finding, type LintOutcome, type LintReport } from "./linting";
+import { lockCampaign } from "./lock";
 
 export interface AdminUser {
   id: number;
@@ -57,6 +58,14 @@ export interface Decision {
   reviewer: Actor;
   findings: Finding[];
   eventId: number;
+}
+
+/** The content a reviewer decided on is no longer the draft's: HTTP 409 (see the controller). */
+export class ContentChangedError extends errors.ApplicationError {
+  constructor(message: string, details: Record<string, unknown>) {
+    super(message, details);
+    (this as { name: string }).name = "ContentChangedError";
+  }
 }
 
 const toActor = (user: AdminUser | null | undefined): Actor | null => (user ? { id: user.id, name: actorName(user) } : null);
@@ -214,13 +223,23 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       });
     },
 
-    /** A reviewer's approval or rejection of the current draft, bound to its content hash. */
-    async decide(documentId: string, decision: "approved" | "rejected", comment: unknown, reviewer: AdminUser): Promise<Decision> {
+    /**
+     * A reviewer's approval or rejection of the current draft, bound to its
+     * content hash. With `expectedHash` (the hash of the content the reviewer
+     * read), a draft that changed since is refused with a ContentChangedError
+     * (HTTP 409) and nothing is recorded: a reviewer never approves content
+     * they did not see.
+     */
+    async decide(documentId: string, decision: "approved" | "rejected", comment: unknown, reviewer: AdminUser, expectedHash?: unknown): Promise<Decision> {
       if (typeof comment !== "string" || !comment.trim()) {
         throw new errors.ValidationError(`A comment is required to ${decision === "approved" ? "approve" : "reject"} a campaign: say what you checked and why.`, { key: "comment" });
       }
       if (comment.length > 5000) throw new errors.ValidationError("The comment is longer than 5000 characters.", { key: "comment" });
-      return strapi.db.transaction(async () => {
+      if (expectedHash !== undefined && expectedHash !== null && (typeof expectedHash !== "string" || !/^[0-9a-f]{64}$/.test(expectedHash))) {
+        throw new errors.ValidationError("contentHash must be the 64-character hex SHA-256 of the content that was reviewed.", { key: "contentHash" });
+      }
+      return strapi.db.transaction(async ({ trx }) => {
+        await lockCampaign(strapi, trx, documentId);
         const row = await loadDraft(documentId);
         if (!row) throw new errors.NotFoundError(`No campaign with documentId "${documentId}".`);
         const { separationOfDuties } = await settings().get();
@@ -232,6 +251,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           );
         }
         const linted = (await this.relint(documentId))!;
+        if (typeof expectedHash === "string" && expectedHash !== linted.outcome.hash) {
+          throw new ContentChangedError(
+            `Campaign "${row.title}" changed after you opened it: reload it and review the current content before you ${decision === "approved" ? "approve" : "reject"} it.`,
+            { key: "contentHash", expected: expectedHash, current: linted.outcome.hash },
+          );
+        }
         const actor = toActor(reviewer)!;
         const event = await audit().record({
           campaignDocumentId: documentId,
