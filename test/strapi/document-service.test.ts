@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { blockedCases, clean, eventually, noUnsubscribe } from "./fixtures.js";
 import { bootPlayground, CAMPAIGN, CATEGORY, EVENT, PLAYGROUND, type Playground } from "./playground.js";
-import { validateConfig as validatePluginConfig } from "../../strapi-plugin/server/src/config.js";
+import { createRequire } from "node:module";
 
 const TEMPLATES = join(PLAYGROUND, "../../templates");
 
@@ -355,6 +355,8 @@ describe("plugin config: lintOnSave", () => {
   const NOT_LINTED = { reviewStatus: null, lintReport: null, contentHash: null, lintedAt: null };
 
   it("is on by default, and the validator refuses other values and unknown keys", () => {
+    // The built plugin's config validator, as Strapi calls it at startup (CommonJS build, as Strapi loads it).
+    const validatePluginConfig: (config: unknown) => void = createRequire(import.meta.url)("strapi-plugin-hipaa-lint/strapi-server").default.config.validator;
     expect(strapi.plugin("hipaa-lint").config("lintOnSave")).toBe(true);
     expect(() => validatePluginConfig({ lintOnSave: false })).not.toThrow();
     expect(() => validatePluginConfig({ lintOnSave: "no" })).toThrow(/"lintOnSave" must be true or false/);

@@ -5,10 +5,21 @@
  * per key, and be what yaml writes, byte for byte, for values without line
  * breaks (yaml folds those over several lines, which moved the body).
  */
+import { createRequire } from "node:module";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parse, stringify } from "yaml";
-import { buildTemplate, yamlQuoted } from "../../strapi-plugin/server/src/services/linting.js";
+
+// The built plugin (npm run build:strapi-plugin), as Strapi loads it (its CommonJS build); these functions need no Strapi.
+const plugin = createRequire(import.meta.url)("strapi-plugin-hipaa-lint/strapi-server").default;
+const { buildTemplate, yamlQuoted } = plugin.services.linting({ strapi: {} }) as {
+  buildTemplate: (content: { subject: string | null; preheader: string | null; consentCategory: string | null; body: string | null; format: string }) => {
+    source: string;
+    keyLines: Record<string, number>;
+    bodyLine: number;
+  };
+  yamlQuoted: (value: string) => string;
+};
 
 const byYaml = (value: string) => stringify({ v: value }, { lineWidth: 0, defaultStringType: "QUOTE_DOUBLE", defaultKeyType: "PLAIN" }).trimEnd().slice("v: ".length);
 

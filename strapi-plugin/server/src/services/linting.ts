@@ -186,6 +186,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     buildTemplate,
     contentHash,
+    yamlQuoted,
 
     /** Whether the category with this key is condition-specific (false when there is none). */
     async isConditionSpecific(key: string | null): Promise<boolean> {
