@@ -11,11 +11,12 @@
 // (devDependencies). Peak memory comes from GNU time (/usr/bin/time; Debian
 // package `time`); without it memory is reported as n/a.
 import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { cpus, freemem, loadavg, tmpdir, totalmem } from "node:os";
 import { basename, dirname, extname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { filesUnder } from "./files.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const shared = resolve(root, "..", "shared");
@@ -105,17 +106,6 @@ async function compare(label, a, b, n) {
   return { label, a: { ...a, ...sa }, b: { ...b, ...sb }, wallRatio: sa.wall / sb.wall, cpuRatio: sa.cpu === null ? null : sa.cpu / sb.cpu, roundRatio: median(roundRatios), n };
 }
 
-function filesUnder(dir, test) {
-  const out = [];
-  (function walk(d) {
-    for (const name of readdirSync(d).sort()) {
-      const path = join(d, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else if (test(path)) out.push(path);
-    }
-  })(dir);
-  return out;
-}
 
 const lines = [];
 const say = (line = "") => {

@@ -25,11 +25,12 @@
 //
 // Needs the built linter and plugin: npm ci, then npm run build:strapi-plugin.
 import { fork } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { cpus, freemem, loadavg, totalmem } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { filesUnder } from "./files.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const realWorld = join(root, "..", "shared", "corpus", "real-world");
@@ -76,17 +77,6 @@ const progress = (line) => process.stderr.write(`  ${line}\n`);
 
 // ---------------------------------------------------------------- templates
 
-function filesUnder(dir, test) {
-  const found = [];
-  (function walk(d) {
-    for (const name of readdirSync(d).sort()) {
-      const path = join(d, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else if (test(path)) found.push(path);
-    }
-  })(dir);
-  return found;
-}
 
 /**
  * Campaign bodies of realistic size: whole emails (an MJML document with
