@@ -28,18 +28,21 @@ function yamlComments(source: string, start: number, end: number, index: SourceI
   return comments;
 }
 
-/** Whether the source opens with a `---` line (closed or not): then parsing needs the YAML parser. */
-export function startsWithFence(source: string): boolean {
+/** Where the opening `---` line ends, or -1 when the source does not open with one. */
+function openingFenceEnd(source: string): number {
   const firstBreak = source.search(/\r\n|\r|\n/);
-  return firstBreak >= 0 && source.slice(0, firstBreak).trimEnd() === "---";
+  return firstBreak >= 0 && source.slice(0, firstBreak).trimEnd() === "---" ? firstBreak : -1;
 }
+
+/** Whether the source opens with a `---` line (closed or not): then parsing needs the YAML parser. */
+export const startsWithFence = (source: string): boolean => openingFenceEnd(source) >= 0;
 
 // `---` alone on the first line, then YAML, then `---` (or `...`) alone on a line.
 // Scanned line by line rather than with one regular expression, so that a
 // file with an opening fence and no closing one costs linear time.
 function findFence(source: string): { contentStart: number; contentEnd: number; bodyStart: number } | null {
-  if (!startsWithFence(source)) return null;
-  const firstBreak = source.search(/\r\n|\r|\n/);
+  const firstBreak = openingFenceEnd(source);
+  if (firstBreak < 0) return null;
   const breakLength = source.startsWith("\r\n", firstBreak) ? 2 : 1;
   const contentStart = firstBreak + breakLength;
   let lineStart = contentStart;
