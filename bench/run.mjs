@@ -11,7 +11,7 @@
 // (devDependencies). Peak memory comes from GNU time (/usr/bin/time; Debian
 // package `time`); without it memory is reported as n/a.
 import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { cpus, freemem, loadavg, tmpdir, totalmem } from "node:os";
 import { basename, dirname, extname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -218,6 +218,8 @@ if (only.has("tree") || only.has("workers")) {
     say(`throughput 2 workers / 1 worker: ${fmt(1 / r.wallRatio, 2)}× (medians), ${fmt(1 / r.roundRatio, 2)}× (per-round)`);
     const ceiling = await parallelCeiling(3);
     say(`machine ceiling, measured now: two CPU-bound processes side by side run ${fmt(ceiling, 2)}× the throughput of one (2.00× on two free cores); no worker pool can beat it`);
+    const workload = await workloadCeiling(tree, workerReps);
+    say(`workload ceiling, measured now: two hipaa-lint processes without workers, side by side on half the tree each, run ${fmt(workload, 2)}× the throughput of one such process on the whole tree: what two cores give this work with no pool at all (memory and the garbage collector's threads are shared)`);
     say();
   }
 }
@@ -237,6 +239,30 @@ async function parallelCeiling(rounds) {
     await Promise.all([measure(process.execPath, spin), measure(process.execPath, spin)]);
     const both = Number(process.hrtime.bigint() - started) / 1e9;
     ratios.push((2 * one.wall) / both);
+  }
+  return median(ratios);
+}
+
+/**
+ * The same ceiling for this work rather than a spin loop: one process lints
+ * the whole tree in its main thread, then two processes lint half of it each
+ * at once, alternating. A pool of two workers cannot do better than two
+ * independent processes; the spin loop overstates what is possible, since
+ * linting allocates and V8's garbage collector runs on helper threads that
+ * a lone process gets the second core for.
+ */
+async function workloadCeiling(tree, rounds) {
+  const teams = readdirSync(tree).sort().map((name) => join(tree, name));
+  const halves = [teams.filter((_, i) => i % 2 === 0), teams.filter((_, i) => i % 2 === 1)];
+  const off = (paths) => [HIPAA, "--format", "json", "--concurrency", "off", ...paths];
+  const ratios = [];
+  for (let i = 0; i < rounds; i++) {
+    const one = await measure(process.execPath, off([tree]));
+    const started = process.hrtime.bigint();
+    await Promise.all(halves.map((half) => measure(process.execPath, off(half))));
+    const both = Number(process.hrtime.bigint() - started) / 1e9;
+    ratios.push(one.wall / both);
+    process.stderr.write(`  workload ceiling: round ${i + 1}/${rounds}\n`);
   }
   return median(ratios);
 }

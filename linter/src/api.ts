@@ -72,6 +72,9 @@ export interface LintFilesOptions extends LintOptions {
 /** Below this many files, "auto" lints in this thread: starting workers costs more than they save. */
 export const AUTO_CONCURRENCY_MIN_FILES = 200;
 
+/** Files handed to each worker at once: it starts the next without waiting for this thread. */
+const TASKS_PER_WORKER = 4;
+
 /** How many worker threads a run uses (0: none). */
 export function workerThreadsFor(concurrency: LintFilesOptions["concurrency"], fileCount: number): number {
   if (concurrency === undefined || concurrency === "off") return 0;
@@ -193,7 +196,7 @@ export async function lintFiles(patterns: string[], options: LintFilesOptions = 
   const threads = workerThreadsFor(options.concurrency, files.length);
   // Workers and the cache are loaded only for runs that use them; workers start at the first file the cache does not have.
   let pool: Promise<LintPool | null> | null = null;
-  const startPool = () => (pool ??= import("./pool.js").then((m) => m.LintPool.start(threads)));
+  const startPool = () => (pool ??= import("./pool.js").then((m) => m.LintPool.start(threads, TASKS_PER_WORKER)));
   const cacheModule = options.cache ? await import("./cache.js") : null;
   const cache = cacheModule ? await cacheModule.ResultCache.open(resolve(cwd, options.cacheLocation ?? cacheModule.DEFAULT_CACHE_LOCATION), options) : null;
   const reportUnusedDisableDirectives = options.reportUnusedDisableDirectives ?? false;
@@ -229,7 +232,7 @@ export async function lintFiles(patterns: string[], options: LintFilesOptions = 
   };
 
   // One file at a time in this thread; with workers, enough in flight to keep every worker busy.
-  const inFlight = threads > 0 ? threads * 4 : 1;
+  const inFlight = threads > 0 ? threads * TASKS_PER_WORKER : 1;
   let next = 0;
   let failed = false;
   const drain = async () => {

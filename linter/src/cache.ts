@@ -136,7 +136,7 @@ export class ResultCache {
       const info = await stat(filePath).catch(() => null);
       if (info?.isFile() && info.size <= config.maxFileSize && metadataHolds(entry.meta, info)) return this.hit(filePath, entry);
     }
-    const read = await readTemplate(filePath, config.maxFileSize);
+    const read = readTemplate(filePath, config.maxFileSize);
     if ("fatal" in read) return read.fatal; // why it cannot be read; nothing to cache
     const { bytes, info } = read;
     const content = sha256().update(bytes).digest("hex");

@@ -26,7 +26,7 @@ export class LintPool {
   ) {}
 
   /** Starts `threads` workers; null when there is no compiled worker to run (the source tree under vitest or tsx). */
-  static start(threads: number): LintPool | null {
+  static start(threads: number, tasksPerWorker: number): LintPool | null {
     const worker = new URL("./worker.js", import.meta.url);
     if (!existsSync(fileURLToPath(worker))) return null;
     const pool = new Piscina<LintTask, LintResult>({
@@ -34,7 +34,13 @@ export class LintPool {
       minThreads: threads,
       maxThreads: threads,
       idleTimeout: 60_000,
-      // No queue limit here: lintFiles keeps a few tasks per worker in flight.
+      // Several tasks wait in each worker, so a worker that finishes one
+      // starts the next at once instead of waiting for the main thread to
+      // hand it over (with two busy workers on two cores, the main thread is
+      // often not running). They still run one at a time: reading is
+      // synchronous. No queue limit here: lintFiles keeps no more than
+      // tasksPerWorker per worker in flight.
+      concurrentTasksPerWorker: tasksPerWorker,
     });
     return new LintPool(pool, threads);
   }
