@@ -104,19 +104,27 @@ interface HandlebarsLexer {
   EOF: number;
   setInput(input: string): void;
   lex(): number | string;
+  /** One match: a token, or undefined for skipped text (lex() then calls it again). */
+  next(): number | string | undefined;
 }
 
-/** Runs Handlebars' own lexer, so masking agrees with the parser to the character. */
+const handlebarsParser = Handlebars.parser as { lexer: HandlebarsLexer; terminals_: Record<number, string> };
+
+/** The lexer's token name for what its lex() returned, or null at the end of the input. */
+function tokenName(code: number | string): string | null {
+  const name = typeof code === "number" ? handlebarsParser.terminals_[code] ?? String(code) : code;
+  return name === "EOF" || code === handlebarsParser.lexer.EOF ? null : name;
+}
+
+/** Runs Handlebars' own lexer alone: for the error path, where the parser stopped early. */
 function lex(source: string): LexToken[] {
-  const parser = Handlebars.parser as { lexer: HandlebarsLexer; terminals_: Record<number, string> };
-  const lexer = parser.lexer;
+  const lexer = handlebarsParser.lexer;
   lexer.options = { ranges: true };
   lexer.setInput(source);
   const tokens: LexToken[] = [];
   for (;;) {
-    const code = lexer.lex();
-    const name = typeof code === "number" ? parser.terminals_[code] ?? String(code) : code;
-    if (name === "EOF" || code === lexer.EOF) break;
+    const name = tokenName(lexer.lex());
+    if (name === null) break;
     // Past an unrecognized character the lexer goes one character at a time,
     // rescanning the rest of the input for each: stop (the parser reports it).
     if (name === "INVALID") throw new TemplateParseError("Handlebars: unrecognized text", null, null);
@@ -124,6 +132,42 @@ function lex(source: string): LexToken[] {
     tokens.push({ name, start, end });
   }
   return tokens;
+}
+
+/**
+ * Parses with Handlebars' own parser and keeps the tokens its lexer gives
+ * the parser on the way: masking needs them, they agree with the parse to the
+ * character, and the template is lexed once instead of twice (lexing is a
+ * regular expression match per token over the rest of the input). Nesting is
+ * checked as tokens arrive, so a template nested too deep stops before the
+ * parser gets slow.
+ */
+function parseWithTokens(input: string, index: SourceIndex): { ast: ProgramNode; tokens: LexToken[] } {
+  const lexer = handlebarsParser.lexer;
+  lexer.options = { ranges: true };
+  const tokens: LexToken[] = [];
+  const nesting = new NestingCheck(index);
+  // next(), not lex(): lex() calls itself again past skipped text, and would record a token twice.
+  const readToken = lexer.next;
+  lexer.next = function recordToken(this: HandlebarsLexer) {
+    const code = readToken.call(this);
+    if (code === undefined) return code;
+    const name = tokenName(code);
+    if (name !== null) {
+      const [start, end] = this.yylloc.range;
+      const token = { name, start, end };
+      nesting.see(token);
+      tokens.push(token);
+    }
+    return code;
+  };
+  try {
+    // Without whitespace control: it only trims content for rendering (a
+    // regular expression per statement), and linting reads locations.
+    return { ast: Handlebars.parseWithoutProcessing(input) as unknown as ProgramNode, tokens };
+  } finally {
+    lexer.next = readToken;
+  }
 }
 
 /** The innermost block still open at the end of the source, if any. */
@@ -193,20 +237,23 @@ const NESTING_OPENERS = new Set(["OPEN_BLOCK", "OPEN_INVERSE", "OPEN_PARTIAL_BLO
 const NESTING_CLOSERS = new Set(["OPEN_ENDBLOCK", "END_RAW_BLOCK", "CLOSE_SEXPR"]);
 
 /** Refuses blocks or subexpressions nested deeper than MAX_HANDLEBARS_NESTING, with the position of the first one too deep. */
-function checkNesting(tokens: LexToken[], index: SourceIndex): void {
-  let depth = 0;
-  for (const token of tokens) {
+class NestingCheck {
+  private depth = 0;
+
+  constructor(private readonly index: SourceIndex) {}
+
+  see(token: LexToken): void {
     if (NESTING_OPENERS.has(token.name)) {
-      depth++;
-      if (depth > MAX_HANDLEBARS_NESTING) {
-        const at = index.point(token.start);
+      this.depth++;
+      if (this.depth > MAX_HANDLEBARS_NESTING) {
+        const at = this.index.point(token.start);
         throw new TemplateParseError(
           `Handlebars blocks or subexpressions are nested more than ${MAX_HANDLEBARS_NESTING} deep here: the template is not linted (no real template needs this; flatten it).`,
           at.line,
           at.column,
         );
       }
-    } else if (NESTING_CLOSERS.has(token.name)) depth = Math.max(0, depth - 1);
+    } else if (NESTING_CLOSERS.has(token.name)) this.depth = Math.max(0, this.depth - 1);
   }
 }
 
@@ -233,19 +280,12 @@ export function parseHandlebars(source: string, index: SourceIndex, defaultConte
   // (and could place a placeholder inside a comment). Both are whitespace to
   // Handlebars, so the parser sees a space instead; offsets do not change.
   const input = source.replace(/[\u2028\u2029]/g, " ");
-  let tokens: LexToken[] | null = null;
-  try {
-    tokens = lex(input);
-  } catch {
-    // The parser below reports the lexical error with its position.
-  }
-  if (tokens) checkNesting(tokens, index);
   let ast: ProgramNode;
+  let tokens: LexToken[];
   try {
-    // Without whitespace control: it only trims content for rendering (a
-    // regular expression per statement), and linting reads locations.
-    ast = Handlebars.parseWithoutProcessing(input) as unknown as ProgramNode;
+    ({ ast, tokens } = parseWithTokens(input, index));
   } catch (error) {
+    if (error instanceof TemplateParseError) throw error; // nested too deep
     // Handlebars reports a block left open at the end of the file; the
     // opener is where the author has to look.
     const open = /got 'EOF'/.test(String((error as Error)?.message)) ? unclosedBlock(source) : null;
@@ -255,7 +295,6 @@ export function parseHandlebars(source: string, index: SourceIndex, defaultConte
     }
     throw parseError(error);
   }
-  tokens ??= lex(input);
   const statements: HandlebarsStatement[] = [];
   const comments: Comment[] = [];
   const partials: { name: string; range: SourceRange }[] = [];
