@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { levenshteinDistance } from "../text/natural.js";
+import { boundedOsaDistance } from "../text/edit-distance.js";
 
 /** An invalid config: names the file, the key path and what was expected. Exit code 2. */
 export class ConfigError extends Error {
@@ -24,16 +24,21 @@ export class ConfigError extends Error {
   }
 }
 
-/** The candidate closest to a misspelt name, if it is close enough to be a typo. */
+/**
+ * The candidate closest to a misspelt name, if it is close enough to be a
+ * typo. Swapped neighbours count as one edit ("vlaid" → "valid"), as in the
+ * lexicon's misspelling check.
+ */
 export function closestName(name: string, candidates: string[]): string | null {
+  const limit = Math.max(2, Math.floor(name.length / 4));
   let best: string | null = null;
-  let bestDistance = Infinity;
+  let bestDistance = limit + 1;
   for (const candidate of candidates) {
-    const d = levenshteinDistance(name, candidate);
+    const d = boundedOsaDistance(name, candidate, limit);
     if (d < bestDistance) {
       best = candidate;
       bestDistance = d;
     }
   }
-  return bestDistance <= Math.max(2, Math.floor(name.length / 4)) ? best : null;
+  return best;
 }

@@ -1,3 +1,7 @@
+// The three rows, reused from call to call: this runs for every candidate of
+// every long unknown word, and fresh rows were most of its garbage.
+let rows: Int32Array[] = [0, 1, 2].map(() => new Int32Array(64));
+
 /**
  * Restricted Damerau-Levenshtein distance (optimal string alignment: insert,
  * delete, substitute, swap two neighbours; unit costs), the distance natural's
@@ -13,9 +17,10 @@ export function boundedOsaDistance(a: string, b: string, max: number): number {
   const m = b.length;
   if (Math.abs(n - m) > max) return max + 1;
   if (n === 0 || m === 0) return Math.max(n, m) <= max ? Math.max(n, m) : max + 1;
-  let before = new Array<number>(m + 1); // row i - 2
-  let previous = new Array<number>(m + 1); // row i - 1
-  let current = new Array<number>(m + 1); // row i
+  if (rows[0]!.length <= m) rows = [0, 1, 2].map(() => new Int32Array(2 * (m + 1)));
+  let before = rows[0]!; // row i - 2
+  let previous = rows[1]!; // row i - 1
+  let current = rows[2]!; // row i
   for (let j = 0; j <= m; j++) previous[j] = j;
   let previousMin = 0;
   for (let i = 1; i <= n; i++) {
@@ -39,7 +44,10 @@ export function boundedOsaDistance(a: string, b: string, max: number): number {
     // Every later cell comes from this row or the one before it (swaps): if both exceed max, so does the result.
     if (rowMin > max && previousMin > max) return max + 1;
     previousMin = rowMin;
-    [before, previous, current] = [previous, current, before];
+    const oldest = before;
+    before = previous;
+    previous = current;
+    current = oldest;
   }
   const d = previous[m]!;
   return d <= max ? d : max + 1;
