@@ -8,7 +8,7 @@ export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 export const SHARED = resolve(ROOT, "..", "shared");
 export const DEV_CORPUS = join(SHARED, "corpus", "dev");
 export const REAL_WORLD_CORPUS = join(SHARED, "corpus", "real-world");
-export const BIN = join(ROOT, "linter", "bin", "hipaa-lint.js");
+export const BIN = join(ROOT, "linter", "bin", "hipaa-lint.cjs");
 
 export interface CliRun {
   status: number;

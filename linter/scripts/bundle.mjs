@@ -2,9 +2,7 @@
 // Bundles the compiled CLI and its worker into dist/bundle/ (build step, after
 // tsc). Why: Node's ES module loader resolves, reads and links every module
 // separately, and a CLI run loaded some 200 of them (zod alone ~95) before
-// linting a byte; one bundle with lazy chunks for what only some runs need
-// (formats, Markdown, the cache, approvals, workers) starts in a fraction of
-// that. The library entry (dist/linter/src/index.js) stays unbundled: hosts
+// linting a byte; one bundle starts in a fraction of that. The library entry (dist/linter/src/index.js) stays unbundled: hosts
 // such as the Strapi plugin import it as a package.
 //
 // esbuild: the de-facto bundler for Node code, already in the tree (tsx
@@ -25,17 +23,18 @@ const outdir = join(dist, "bundle");
 // starts "./worker.js" beside itself: in the bundle that is the bundled worker.
 const KEEPS_BUNDLE_URL = new Set([join(dist, "linter", "src", "pool.js")]);
 
-const ownModuleUrls = {
+/** `bundleUrl`: the expression for the bundle file's own URL in the output format. */
+const ownModuleUrls = (bundleUrl) => ({
   name: "own-module-urls",
   setup(b) {
     b.onLoad({ filter: /[\\/]dist[\\/](linter|rules)[\\/].*\.js$/ }, async ({ path }) => {
       const contents = await readFile(path, "utf8");
       if (!contents.includes("import.meta.url") || KEEPS_BUNDLE_URL.has(path)) return { contents, loader: "js" };
       const fromBundle = relative(outdir, path).split(sep).join("/");
-      return { contents: contents.replaceAll("import.meta.url", `new URL(${JSON.stringify(fromBundle)}, import.meta.url).href`), loader: "js" };
+      return { contents: contents.replaceAll("import.meta.url", `new URL(${JSON.stringify(fromBundle)}, ${bundleUrl}).href`), loader: "js" };
     });
   },
-};
+});
 
 // Chunk names carry content hashes: start empty so no stale chunk is left behind.
 await rm(outdir, { recursive: true, force: true });
@@ -52,20 +51,56 @@ const englishZodMessagesOnly = {
   },
 };
 
-await build({
-  entryPoints: { cli: join(dist, "linter", "src", "cli.js"), worker: join(dist, "linter", "src", "worker.js") },
+// In the CLI bundle, import() is the bin's (see src/import-module.ts): the
+// bundle runs as a vm.Script, whose own import() has no loader behind it.
+const importThroughBin = {
+  name: "import-through-bin",
+  setup(b) {
+    b.onLoad({ filter: /[\\/]dist[\\/]linter[\\/]src[\\/]import-module\.js$/ }, () => ({
+      contents: "export function importModule(url) { return __hipaaLintImport(url); }\n",
+      loader: "js",
+    }));
+  },
+};
+
+const common = {
   outdir,
   bundle: true,
-  splitting: true,
-  format: "esm",
   platform: "node",
   target: "node20",
   // piscina starts its own worker script found through __dirname; the SARIF builder reads its package files: both stay packages.
   external: ["piscina", "node-sarif-builder"],
+  logLevel: "warning",
+  legalComments: "none",
+};
+
+// The CLI: one CommonJS file, so that bin/hipaa-lint.cjs can compile it with
+// the V8 code cache that scripts/write-code-cache.mjs makes (Node 20 has no
+// code cache for ES modules). Parsing and compiling the bundle was a fifth
+// of a one-file run. What only some runs need (Markdown, formats, the cache,
+// approvals, workers) still runs only when asked for; with the code cache,
+// being in the file costs little.
+await build({
+  ...common,
+  entryPoints: { cli: join(dist, "linter", "src", "cli.js") },
+  outExtension: { ".js": ".cjs" },
+  format: "cjs",
+  // Every import.meta.url left (dependencies') is the bundle's own URL, as in an ES module bundle.
+  define: { "import.meta.url": "__hipaaLintBundleUrl" },
+  banner: { js: 'const __hipaaLintBundleUrl = require("node:url").pathToFileURL(__filename).href;' },
+  // importThroughBin first: the first plugin to load a file wins.
+  plugins: [importThroughBin, ownModuleUrls("__hipaaLintBundleUrl"), englishZodMessagesOnly],
+});
+
+// The worker thread (pool.js starts dist/bundle/worker.js): an ES module
+// with lazy chunks, loaded once per worker.
+await build({
+  ...common,
+  entryPoints: { worker: join(dist, "linter", "src", "worker.js") },
+  splitting: true,
+  format: "esm",
   // CommonJS code in the bundle (zod's is ESM; a few dependencies are not) needs a require of its own in an ES module.
   banner: { js: 'import { createRequire as __hipaaLintCreateRequire } from "node:module"; const require = __hipaaLintCreateRequire(import.meta.url);' },
   chunkNames: "[name]-[hash]",
-  plugins: [ownModuleUrls, englishZodMessagesOnly],
-  logLevel: "warning",
-  legalComments: "none",
+  plugins: [ownModuleUrls("import.meta.url"), englishZodMessagesOnly],
 });

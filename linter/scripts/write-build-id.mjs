@@ -13,7 +13,8 @@ const files = [];
   for (const name of readdirSync(dir)) {
     const path = join(dir, name);
     if (statSync(path).isDirectory()) walk(path);
-    else if (path !== out && !name.endsWith(".map") && !name.endsWith(".tsbuildinfo")) files.push(path);
+    // The code cache is written after this (write-code-cache.mjs) and changes no result.
+    else if (path !== out && !name.endsWith(".map") && !name.endsWith(".tsbuildinfo") && !name.endsWith(".code-cache")) files.push(path);
   }
 })(dist);
 const hash = createHash("sha256");

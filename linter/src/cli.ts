@@ -290,7 +290,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
   }
 }
 
-/** The process entry point (bin/hipaa-lint.js). */
+/** The process entry point (bin/hipaa-lint.cjs). */
 export async function main(): Promise<void> {
   const code = await runCli(process.argv.slice(2), {
     stdout: process.stdout,

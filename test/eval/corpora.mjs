@@ -12,7 +12,7 @@ import { fileURLToPath } from "node:url";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const shared = resolve(root, "..", "shared");
-const bin = join(root, "linter", "bin", "hipaa-lint.js");
+const bin = join(root, "linter", "bin", "hipaa-lint.cjs");
 const verbose = process.argv.includes("--verbose");
 const out = mkdtempSync(join(tmpdir(), "hipaa-lint-eval-"));
 

@@ -9,6 +9,7 @@ import type { LintSettings, Rule, Severity } from "../rule-api.js";
 import { ConfigError, closestName } from "./errors.js";
 import { loadYaml } from "../yaml.js";
 import { DEFAULT_CONSENT_CATEGORIES, PRESETS, settingsShape, type ConfigData } from "./schema.js";
+import { importModule } from "../import-module.js";
 
 export { ConfigError } from "./errors.js";
 
@@ -80,7 +81,7 @@ const yamlConfigLoader: Loader = async (filePath, content) => {
 const loadModule: Loader = async (filePath) => {
   let mod: { default?: unknown };
   try {
-    mod = (await import(pathToFileURL(filePath).href)) as { default?: unknown };
+    mod = (await importModule(pathToFileURL(filePath).href)) as { default?: unknown };
   } catch (error) {
     // Found while searching for a template's config: name the config, not the template.
     throw new ConfigError(filePath, "", `cannot load: ${(error as Error)?.message ?? String(error)}`);
