@@ -138,10 +138,9 @@ export class HealthLexicon {
       const shared = this.base.matcher.longestAt(tokens, i);
       const match = own && (!shared || own.last >= shared.last) ? own : shared;
       if (match) {
-        const key = tokens.slice(match.first, match.last).map((t) => t.stem).join(" ");
         // Prefer an unambiguous reading when one phrase carries several.
         const entry = match.values.find((v) => !v.ambiguous) ?? match.values[0]!;
-        if (entry.category !== "general" && !this.removed.has(key) && !this.removed.has(phraseStems(entry.term).join(" "))) {
+        if (entry.category !== "general" && !this.isRemoved(entry.term, tokens, match.first, match.last)) {
           hits.push({
             term: entry.term,
             category: entry.category,
@@ -158,12 +157,23 @@ export class HealthLexicon {
       }
       const token = tokens[i]!;
       const fuzzy = this.fuzzyAt(token);
-      if (fuzzy && fuzzy.category !== "general" && !this.removed.has(phraseStems(fuzzy.term).join(" "))) {
+      if (fuzzy && fuzzy.category !== "general" && !this.isRemoved(fuzzy.term)) {
         hits.push({ term: fuzzy.term, category: fuzzy.category, ambiguous: false, fuzzy: true, first: i, last: i + 1, start: token.start, end: token.end });
       }
       i++;
     }
     return hits;
+  }
+
+  /**
+   * Whether the config's `remove` takes out a term, named as the lexicon
+   * spells it or as the text did (tokens first..last). Most configs remove
+   * nothing, and then no key is built.
+   */
+  private isRemoved(term: string, tokens?: readonly Token[], first = 0, last = 0): boolean {
+    if (this.removed.size === 0) return false;
+    if (tokens && this.removed.has(tokens.slice(first, last).map((t) => t.stem).join(" "))) return true;
+    return this.removed.has(phraseStems(term).join(" "));
   }
 
   /** Whether "your TERM" reads as medical for an ambiguous term (the overlay lists it as a context). */

@@ -87,6 +87,14 @@ function isHiddenStyle(attributes: Record<string, string>): boolean {
   return style !== undefined && HIDING_DECLARATION.test(style);
 }
 
+const URL_START = /\s*(https?:)?\/\//iy;
+
+/** Whether an attribute value (source[start, end)) starts, after spaces, like an absolute or protocol-relative URL; without slicing it (style values are long). */
+function startsLikeUrl(source: string, start: number, end: number): boolean {
+  URL_START.lastIndex = start;
+  return URL_START.test(source) && URL_START.lastIndex <= end;
+}
+
 function isPreheaderElement(attributes: Record<string, string>): boolean {
   const marker = `${attributes.class ?? ""} ${attributes.id ?? ""}`.toLowerCase();
   return /\b(preheader|preview-?text|preview)\b/.test(marker);
@@ -185,9 +193,7 @@ export function parseMarkup(masked: string, original: string, index: SourceIndex
           return { value: original.slice(a.valueStart, a.valueEnd), attribute: a.name, element: name, range: index.range(a.valueStart, a.valueEnd) };
         };
         for (const a of tagAttributes) {
-          const lower = a.name.toLowerCase();
-          const raw = original.slice(a.valueStart, a.valueEnd).trim();
-          if (a.valueEnd > a.valueStart && (URL_ATTRIBUTES.has(lower) || /^(https?:)?\/\//i.test(raw))) {
+          if (a.valueEnd > a.valueStart && (URL_ATTRIBUTES.has(a.name.toLowerCase()) || startsLikeUrl(original, a.valueStart, a.valueEnd))) {
             result.urls.push({ value: original.slice(a.valueStart, a.valueEnd), attribute: a.name, element: name, range: index.range(a.valueStart, a.valueEnd) });
           }
         }
@@ -228,8 +234,10 @@ export function parseMarkup(masked: string, original: string, index: SourceIndex
       ontext(data) {
         const start = parser.startIndex;
         const end = parser.endIndex + 1;
+        // Text as written (no entity decoded): compared in place, not sliced, as this runs for every text node.
+        const exact = data.length === end - start && masked.startsWith(data, start);
         const append = (builder: TextSpanBuilder) => {
-          if (masked.slice(start, end) === data) builder.appendExactSkipping(data, start, silent);
+          if (exact) builder.appendExactSkipping(data, start, silent);
           else builder.appendDecoded(data, start, end);
         };
         const surface = surfaces[surfaces.length - 1];

@@ -6,6 +6,8 @@ import type { SourceIndex } from "./positions.js";
  * piece came from, so a match found in the text maps back to exact source
  * positions.
  */
+const NOT_SPACE = /\S/;
+
 export class TextSpanBuilder {
   private text = "";
   private readonly segments: TextSegment[] = [];
@@ -63,7 +65,7 @@ export class TextSpanBuilder {
   }
 
   get isBlank(): boolean {
-    return this.text.trim().length === 0;
+    return !NOT_SPACE.test(this.text); // what trim() would leave, without making the trimmed copy
   }
 
   build(index: SourceIndex): TextSpan {
