@@ -72,8 +72,9 @@ export interface LintFilesOptions extends LintOptions {
 /** Below this many files, "auto" lints in this thread: starting workers costs more than they save. */
 export const AUTO_CONCURRENCY_MIN_FILES = 200;
 
-/** Files handed to each worker at once: it starts the next without waiting for this thread. */
-const TASKS_PER_WORKER = 4;
+/** How work reaches the workers (pool.ts PoolSizes): two batches of eight files queued in each. */
+const BATCHES_PER_WORKER = 2;
+const FILES_PER_BATCH = 8;
 
 /** How many worker threads a run uses (0: none). */
 export function workerThreadsFor(concurrency: LintFilesOptions["concurrency"], fileCount: number): number {
@@ -196,7 +197,7 @@ export async function lintFiles(patterns: string[], options: LintFilesOptions = 
   const threads = workerThreadsFor(options.concurrency, files.length);
   // Workers and the cache are loaded only for runs that use them; workers start at the first file the cache does not have.
   let pool: Promise<LintPool | null> | null = null;
-  const startPool = () => (pool ??= import("./pool.js").then((m) => m.LintPool.start(threads, TASKS_PER_WORKER)));
+  const startPool = () => (pool ??= import("./pool.js").then((m) => m.LintPool.start({ threads, batchesPerWorker: BATCHES_PER_WORKER, filesPerBatch: FILES_PER_BATCH })));
   const cacheModule = options.cache ? await import("./cache.js") : null;
   const cache = cacheModule ? await cacheModule.ResultCache.open(resolve(cwd, options.cacheLocation ?? cacheModule.DEFAULT_CACHE_LOCATION), options) : null;
   const reportUnusedDisableDirectives = options.reportUnusedDisableDirectives ?? false;
@@ -231,8 +232,8 @@ export async function lintFiles(patterns: string[], options: LintFilesOptions = 
     options.onProgress?.(++done, files.length);
   };
 
-  // One file at a time in this thread; with workers, enough in flight to keep every worker busy.
-  const inFlight = threads > 0 ? threads * TASKS_PER_WORKER : 1;
+  // One file at a time in this thread; with workers, enough in flight to fill every worker's queue, and one batch more being gathered.
+  const inFlight = threads > 0 ? (threads * BATCHES_PER_WORKER + 1) * FILES_PER_BATCH : 1;
   let next = 0;
   let failed = false;
   const drain = async () => {
