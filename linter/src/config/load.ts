@@ -223,14 +223,20 @@ function hasCandidate(dir: string): Promise<boolean> {
   return pending;
 }
 
-/** The nearest folder, from `dir` up, that may hold a config (lilconfig decides); null when none can. */
-async function firstCandidateFolder(dir: string): Promise<string | null> {
-  for (;;) {
-    if (await hasCandidate(dir)) return dir;
+/**
+ * The nearest folder, from `dir` up, that may hold a config (lilconfig
+ * decides); null when none can. Remembered per folder, so the files of a
+ * folder, and the subfolders of a parent, share one walk up.
+ */
+const nearestCandidates = new Map<string, Promise<string | null>>();
+function firstCandidateFolder(dir: string): Promise<string | null> {
+  let nearest = nearestCandidates.get(dir);
+  if (!nearest) {
     const parent = dirname(dir);
-    if (parent === dir) return null;
-    dir = parent;
+    nearest = hasCandidate(dir).then((has) => (has ? dir : parent === dir ? null : firstCandidateFolder(parent)));
+    nearestCandidates.set(dir, nearest);
   }
+  return nearest;
 }
 
 /** Finds the config nearest to a file by walking up its folders; null when none. */
@@ -250,6 +256,7 @@ export async function findConfigFor(filePath: string, rules: readonly Rule[]): P
 export function clearConfigCaches(): void {
   loadedFiles.clear();
   candidateFolders.clear();
+  nearestCandidates.clear();
   explorer.clearCaches();
 }
 
