@@ -254,12 +254,12 @@ async function parallelCeiling(rounds) {
 async function workloadCeiling(tree, rounds) {
   const teams = readdirSync(tree).sort().map((name) => join(tree, name));
   const halves = [teams.filter((_, i) => i % 2 === 0), teams.filter((_, i) => i % 2 === 1)];
-  const off = (paths) => [HIPAA, "--format", "json", "--concurrency", "off", ...paths];
+  const withoutWorkers = (paths) => [HIPAA, "--format", "json", "--concurrency", "off", ...paths];
   const ratios = [];
   for (let i = 0; i < rounds; i++) {
-    const one = await measure(process.execPath, off([tree]));
+    const one = await measure(process.execPath, withoutWorkers([tree]));
     const started = process.hrtime.bigint();
-    await Promise.all(halves.map((half) => measure(process.execPath, off(half))));
+    await Promise.all(halves.map((half) => measure(process.execPath, withoutWorkers(half))));
     const both = Number(process.hrtime.bigint() - started) / 1e9;
     ratios.push(one.wall / both);
     process.stderr.write(`  workload ceiling: round ${i + 1}/${rounds}\n`);

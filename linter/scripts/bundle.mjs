@@ -2,8 +2,9 @@
 // Bundles the compiled CLI and its worker into dist/bundle/ (build step, after
 // tsc). Why: Node's ES module loader resolves, reads and links every module
 // separately, and a CLI run loaded some 200 of them (zod alone ~95) before
-// linting a byte; one bundle starts in a fraction of that. The library entry (dist/linter/src/index.js) stays unbundled: hosts
-// such as the Strapi plugin import it as a package.
+// linting a byte; one bundle starts in a fraction of that. The library entry
+// (dist/linter/src/index.js) stays unbundled: hosts such as the Strapi
+// plugin import it as a package.
 //
 // esbuild: the de-facto bundler for Node code, already in the tree (tsx
 // depends on it), fast, and with code splitting for ES modules.
@@ -51,8 +52,9 @@ const englishZodMessagesOnly = {
   },
 };
 
-// In the CLI bundle, import() is the bin's (see src/import-module.ts): the
-// bundle runs as a vm.Script, whose own import() has no loader behind it.
+// In the CLI bundle, import() is the bin's (bin/compile-bundle.cjs passes it;
+// see src/import-module.ts): the bundle runs as a vm.Script, whose own
+// import() has no loader behind it.
 const importThroughBin = {
   name: "import-through-bin",
   setup(b) {
@@ -74,9 +76,9 @@ const common = {
   legalComments: "none",
 };
 
-// The CLI: one CommonJS file, so that bin/hipaa-lint.cjs can compile it with
-// the V8 code cache that scripts/write-code-cache.mjs makes (Node 20 has no
-// code cache for ES modules). Parsing and compiling the bundle was a fifth
+// The CLI: one CommonJS file, so that bin/compile-bundle.cjs can compile it
+// with the V8 code cache that scripts/write-code-cache.mjs makes (Node 20 has
+// no code cache for ES modules). Parsing and compiling the bundle was a fifth
 // of a one-file run. What only some runs need (Markdown, formats, the cache,
 // approvals, workers) still runs only when asked for; with the code cache,
 // being in the file costs little.
@@ -85,9 +87,11 @@ await build({
   entryPoints: { cli: join(dist, "linter", "src", "cli.js") },
   outExtension: { ".js": ".cjs" },
   format: "cjs",
-  // Every import.meta.url left (dependencies') is the bundle's own URL, as in an ES module bundle.
+  // Every import.meta.url left (dependencies') is the bundle's own URL, as
+  // in an ES module bundle: a parameter bin/compile-bundle.cjs passes. (Not
+  // a banner: esbuild puts a banner above "use strict", which then no longer
+  // makes the bundle strict.)
   define: { "import.meta.url": "__hipaaLintBundleUrl" },
-  banner: { js: 'const __hipaaLintBundleUrl = require("node:url").pathToFileURL(__filename).href;' },
   // importThroughBin first: the first plugin to load a file wins.
   plugins: [importThroughBin, ownModuleUrls("__hipaaLintBundleUrl"), englishZodMessagesOnly],
 });

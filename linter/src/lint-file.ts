@@ -1,4 +1,4 @@
-import { readFileSync, statSync, type Stats } from "node:fs";
+import { closeSync, constants, fstatSync, openSync, readFileSync, type Stats } from "node:fs";
 import type { EffectiveConfig } from "./config/load.js";
 import { lintTemplate } from "./engine.js";
 import { loadParserFor } from "./parse/index.js";
@@ -25,21 +25,28 @@ function describeReadError(error: NodeJS.ErrnoException): string {
 /**
  * Reads a template's bytes, or says why it cannot be linted. Size and kind
  * come first: an oversized file is never read into memory, and a FIFO or
- * device named like a template would block or never end.
+ * device named like a template would block or never end. The kind is read
+ * from the opened file itself (fstat), so nothing can be swapped in between;
+ * O_NONBLOCK lets a FIFO open without waiting for a writer (a regular file
+ * ignores it).
  *
- * Synchronous on purpose: templates are small, and the async calls cost five
- * thread-pool round trips per file (stat, open, fstat, read, close), which on
- * a two-core machine kept worker threads waiting. A worker thread has nothing
- * else to do meanwhile, and the main thread reads only for the cache.
+ * Synchronous on purpose: templates are small (maxFileSize bounds them), and
+ * the async calls cost five thread-pool round trips per file, which on a
+ * two-core machine kept worker threads waiting. A host calling lintFiles
+ * without workers blocks its event loop for one file read at a time.
  */
 export function readTemplate(filePath: string, maxFileSize: number): { bytes: Uint8Array; info: Stats } | { fatal: LintResult } {
+  let fd: number | null = null;
   try {
-    const info = statSync(filePath);
+    fd = openSync(filePath, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    const info = fstatSync(fd);
     if (!info.isFile()) return { fatal: fatalResult(filePath, `Not a regular file (${info.isDirectory() ? "a directory" : "a device, socket or pipe"}): not linted.`) };
     if (info.size > maxFileSize) return { fatal: oversized(filePath, info.size, maxFileSize) };
-    return { bytes: readFileSync(filePath), info };
+    return { bytes: readFileSync(fd), info };
   } catch (error) {
     return { fatal: fatalResult(filePath, `Cannot read file: ${describeReadError(error as NodeJS.ErrnoException)}. Not linted.`) };
+  } finally {
+    if (fd !== null) closeSync(fd);
   }
 }
 

@@ -58,8 +58,9 @@ export class LintPool {
       idleTimeout: 60_000,
       // With two busy workers on two cores this thread is often not running:
       // batches already waiting in a worker keep it busy meanwhile. They still
-      // run one at a time (reading is synchronous). No queue limit: lintFiles
-      // keeps no more than fill every worker's queue in flight.
+      // run one at a time (reading is synchronous). No queue limit here:
+      // lintFiles bounds the files in flight (each worker's queue full, and
+      // one batch more being gathered).
       concurrentTasksPerWorker: sizes.batchesPerWorker,
       // Run and wait time histograms: nothing reads them, and they cost a clock read and a record per batch.
       recordTiming: false,

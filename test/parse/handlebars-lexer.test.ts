@@ -25,6 +25,11 @@ describe("Handlebars' shared lexer", () => {
     expect(() => Handlebars.parse(tooDeep(MAX_HANDLEBARS_NESTING + 5))).not.toThrow();
   });
 
+  it("a syntax error before a too-deep part is the one reported, at its position", () => {
+    const result = lint(`<p>{{#if a}}x{{/each}}</p>\n${tooDeep(MAX_HANDLEBARS_NESTING + 1)}`, "t.html", config);
+    expect(result.messages).toEqual([expect.objectContaining({ fatal: true, line: 1, message: expect.stringMatching(/doesn't match|each/) })]);
+  });
+
   it("a failed parse leaves nothing behind for the next one", () => {
     const deep = lint(tooDeep(MAX_HANDLEBARS_NESTING + 1), "t.html", config);
     expect(deep.messages).toEqual([expect.objectContaining({ fatal: true, line: 1 })]);

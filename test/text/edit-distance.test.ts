@@ -1,7 +1,13 @@
+import { createRequire } from "node:module";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { boundedOsaDistance } from "../../linter/src/text/edit-distance.js";
-import { damerauLevenshtein } from "../../linter/src/text/natural.js";
+
+// The reference: natural's restricted Damerau-Levenshtein, which the linter no longer runs.
+const { DamerauLevenshteinDistance } = createRequire(import.meta.url)("natural/lib/natural/distance/levenshtein_distance.js") as {
+  DamerauLevenshteinDistance(a: string, b: string, options: { restricted: boolean }): number;
+};
+const damerauLevenshtein = (a: string, b: string) => DamerauLevenshteinDistance(a, b, { restricted: true });
 
 describe("boundedOsaDistance", () => {
   it("decides distance <= max exactly as natural's restricted Damerau-Levenshtein", () => {

@@ -1,13 +1,13 @@
 import type { SourceRange, TextSegment, TextSpan } from "../model.js";
 import type { SourceIndex } from "./positions.js";
 
+const NOT_SPACE = /\S/;
+
 /**
  * Accumulates reader-visible text piece by piece while remembering where each
  * piece came from, so a match found in the text maps back to exact source
  * positions.
  */
-const NOT_SPACE = /\S/;
-
 export class TextSpanBuilder {
   private text = "";
   private readonly segments: TextSegment[] = [];

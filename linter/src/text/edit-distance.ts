@@ -1,6 +1,7 @@
 // The three rows, reused from call to call: this runs for every candidate of
 // every long unknown word, and fresh rows were most of its garbage.
-let rows: Int32Array[] = [0, 1, 2].map(() => new Int32Array(64));
+const newRows = (length: number): Int32Array[] => [new Int32Array(length), new Int32Array(length), new Int32Array(length)];
+let rows = newRows(64);
 
 /**
  * Restricted Damerau-Levenshtein distance (optimal string alignment: insert,
@@ -17,7 +18,7 @@ export function boundedOsaDistance(a: string, b: string, max: number): number {
   const m = b.length;
   if (Math.abs(n - m) > max) return max + 1;
   if (n === 0 || m === 0) return Math.max(n, m) <= max ? Math.max(n, m) : max + 1;
-  if (rows[0]!.length <= m) rows = [0, 1, 2].map(() => new Int32Array(2 * (m + 1)));
+  if (rows[0]!.length <= m) rows = newRows(2 * (m + 1));
   let before = rows[0]!; // row i - 2
   let previous = rows[1]!; // row i - 1
   let current = rows[2]!; // row i
