@@ -73,6 +73,8 @@ async function approve(documentId: string, contentHash: string) {
 async function checkPublished(documentId: string): Promise<"none" | "clean" | "approved"> {
   const published = await strapi.db.query(CAMPAIGN).findOne({ where: { documentId, publishedAt: { $notNull: true } }, populate: { consentCategory: true } });
   if (!published) return "none";
+  // Written out here rather than through the plugin's contentOf: a field that
+  // contentOf left out would otherwise be missing from both sides of the check.
   const outcome = await linting().lint({
     subject: published.subject,
     preheader: published.preheader,

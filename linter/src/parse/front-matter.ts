@@ -37,10 +37,26 @@ function openingFenceEnd(source: string): number {
 /** Whether the source opens with a `---` line (closed or not): then parsing needs the YAML parser. */
 export const startsWithFence = (source: string): boolean => openingFenceEnd(source) >= 0;
 
+/** Offsets of a front-matter block: its YAML between the fences, and where the body starts. */
+interface Fence {
+  contentStart: number;
+  contentEnd: number;
+  bodyStart: number;
+}
+
+/**
+ * The YAML between the fences. The YAML parser reads a lone CR (old Mac line
+ * endings) as part of a line; the fence scan and every position treat it as
+ * a line break, so this does too (same length: offsets are unchanged).
+ */
+function yamlTextOf(source: string, fence: Fence): string {
+  return source.slice(fence.contentStart, fence.contentEnd).replace(/\r(?!\n)/g, "\n");
+}
+
 // `---` alone on the first line, then YAML, then `---` (or `...`) alone on a line.
 // Scanned line by line rather than with one regular expression, so that a
 // file with an opening fence and no closing one costs linear time.
-function findFence(source: string): { contentStart: number; contentEnd: number; bodyStart: number } | null {
+function findFence(source: string): Fence | null {
   const firstBreak = openingFenceEnd(source);
   if (firstBreak < 0) return null;
   const breakLength = source.startsWith("\r\n", firstBreak) ? 2 : 1;
@@ -98,10 +114,7 @@ function simpleEntries(yamlText: string, contentStart: number, index: SourceInde
 export function parseFrontMatter(source: string, index: SourceIndex): FrontMatterBlock | null {
   const fence = findFence(source);
   if (!fence) return null;
-  // The YAML parser reads a lone CR (old Mac line endings) as part of a line;
-  // the fence scan and every position treat it as a line break, so it does too
-  // (same length: offsets are unchanged).
-  const yamlText = source.slice(fence.contentStart, fence.contentEnd).replace(/\r(?!\n)/g, "\n");
+  const yamlText = yamlTextOf(source, fence);
   const simple = simpleEntries(yamlText, fence.contentStart, index);
   if (simple) {
     return {
@@ -117,10 +130,10 @@ export function parseFrontMatter(source: string, index: SourceIndex): FrontMatte
 export function parseFrontMatterWithYaml(source: string, index: SourceIndex): FrontMatterBlock | null {
   const fence = findFence(source);
   if (!fence) return null;
-  return parseWithYaml(source, index, fence, source.slice(fence.contentStart, fence.contentEnd).replace(/\r(?!\n)/g, "\n"));
+  return parseWithYaml(source, index, fence, yamlTextOf(source, fence));
 }
 
-function parseWithYaml(source: string, index: SourceIndex, fence: { contentStart: number; contentEnd: number; bodyStart: number }, yamlText: string): FrontMatterBlock {
+function parseWithYaml(source: string, index: SourceIndex, fence: Fence, yamlText: string): FrontMatterBlock {
   const { LineCounter, isMap, isScalar, parseDocument } = yaml();
   const lineCounter = new LineCounter();
   const doc = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: false });

@@ -109,9 +109,10 @@ export async function loadMarkdownParser(): Promise<void> {
 
 /** Loads what parseTemplate needs for this source and options (the format is picked as parseTemplate picks it). */
 export async function loadParserFor(input: string, options: ParseOptions = {}): Promise<void> {
-  const format = options.format ?? formatFromPath(options.filePath ?? "<text>") ?? sniffFormat(input.charCodeAt(0) === 0xfeff ? input.slice(1) : input);
+  const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+  const format = options.format ?? formatFromPath(options.filePath ?? "<text>") ?? sniffFormat(text);
   if (format === "markdown") await loadMarkdownParser();
-  if (startsWithFence(input.charCodeAt(0) === 0xfeff ? input.slice(1) : input)) await loadYaml();
+  if (startsWithFence(text)) await loadYaml();
 }
 
 function parseMarkdown(...args: Parameters<typeof ParseMarkdown>): ReturnType<typeof ParseMarkdown> {

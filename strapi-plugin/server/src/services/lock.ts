@@ -16,9 +16,9 @@ import { CAMPAIGN_UID } from "../constants";
  * - SQLite: nothing to do: Strapi's SQLite pool has one connection, so a
  *   transaction holds it until it ends and transactions never interleave.
  *
- * Must run inside `strapi.db.transaction`, before the first read.
+ * Runs inside the transaction withCampaignLock opens, before the first read.
  */
-export async function lockCampaign(strapi: Core.Strapi, trx: any, documentId: string): Promise<void> {
+async function lockCampaign(strapi: Core.Strapi, trx: any, documentId: string): Promise<void> {
   const client: string | undefined = (strapi.db as any).config?.connection?.client;
   if (client === "postgres") {
     await trx.raw("select pg_advisory_xact_lock(?::bigint)", [lockKey(documentId)]);

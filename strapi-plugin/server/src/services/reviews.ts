@@ -3,7 +3,7 @@ import { errors } from "@strapi/utils";
 import { CAMPAIGN_UID, type ReviewStatus } from "../constants";
 import { actorName, type Actor } from "./audit";
 import { describeLocation, type CampaignContent, type Finding, type LintOutcome, type LintReport } from "./linting";
-import { lockCampaign } from "./lock";
+import { withCampaignLock } from "./lock";
 
 export interface AdminUser {
   id: number;
@@ -238,13 +238,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (expectedHash !== undefined && expectedHash !== null && (typeof expectedHash !== "string" || !/^[0-9a-f]{64}$/.test(expectedHash))) {
         throw new errors.ValidationError("contentHash must be the 64-character hex SHA-256 of the content that was reviewed.", { key: "contentHash" });
       }
-      return strapi.db.transaction(async ({ trx }) => {
-        await lockCampaign(strapi, trx, documentId);
+      return withCampaignLock(strapi, documentId, async () => {
         const row = await loadDraft(documentId);
         if (!row) throw new errors.NotFoundError(`No campaign with documentId "${documentId}".`);
         const { separationOfDuties } = await settings().get();
-        const lastEditor = row.updatedBy ?? row.createdBy;
-        if (separationOfDuties && lastEditor && lastEditor.id === reviewer.id) {
+        const editedBy = row.updatedBy ?? row.createdBy;
+        if (separationOfDuties && editedBy && editedBy.id === reviewer.id) {
           // A PolicyError, not a ForbiddenError: Strapi replaces the message of the latter with "Forbidden".
           throw new errors.PolicyError(
             `Separation of duties: you edited campaign "${row.title}" last, so another reviewer must ${decision === "approved" ? "approve" : "reject"} it (setting \`separationOfDuties\`).`,
