@@ -106,8 +106,9 @@ export class ConfigResolver {
     return findConfigFor(filePath, allRules);
   }
 
-  async effectiveFor(filePath: string | null): Promise<EffectiveConfig> {
-    const loaded = await this.loadedFor(filePath);
+  /** The config that applies to a file; `loaded` when the caller already has loadedFor's answer. */
+  async effectiveFor(filePath: string | null, loaded?: LoadedConfig | null): Promise<EffectiveConfig> {
+    if (loaded === undefined) loaded = await this.loadedFor(filePath);
     const config = await effectiveConfigFor(loaded, filePath, allRules);
     if (this.options.ruleOverrides) {
       const extra = await effectiveConfigFor({ filePath: null, data: validateConfig({ extends: [], rules: this.options.ruleOverrides }, "--rule", allRules) }, null, allRules);
@@ -124,12 +125,12 @@ export class ConfigResolver {
    * extended files): many files then share one object, which must not be
    * changed. Saves recomputing every rule's options for each of 10,000 files.
    */
-  async sharedEffectiveFor(filePath: string): Promise<EffectiveConfig> {
-    const loaded = await this.loadedFor(filePath);
-    if (!samePerFile(loaded)) return this.effectiveFor(filePath);
+  async sharedEffectiveFor(filePath: string, loaded?: LoadedConfig | null): Promise<EffectiveConfig> {
+    if (loaded === undefined) loaded = await this.loadedFor(filePath);
+    if (!samePerFile(loaded)) return this.effectiveFor(filePath, loaded);
     let config = this.shared.get(loaded);
     if (!config) {
-      config = this.effectiveFor(filePath);
+      config = this.effectiveFor(filePath, loaded);
       this.shared.set(loaded, config);
     }
     return config;
@@ -172,7 +173,7 @@ async function configUnlessIgnored(filePath: string, resolver: ConfigResolver, r
   const loaded = await resolver.loadedFor(filePath);
   // A config's `ignores` skip what a folder or glob finds, unless the folder named is itself ignored.
   if (isIgnoredByConfig(loaded, filePath) && !(root && root !== filePath && isIgnoredByConfig(loaded, join(root, "_")))) return null;
-  return { loaded, config: await resolver.sharedEffectiveFor(filePath) };
+  return { loaded, config: await resolver.sharedEffectiveFor(filePath, loaded) };
 }
 
 /** Reads and lints one file; unreadable, binary or oversized files become fatal messages. */

@@ -215,7 +215,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
       const filePath = resolve(io.cwd, values["print-config"]);
       const resolver = new ConfigResolver(options);
       const loaded = await resolver.loadedFor(filePath);
-      const effective = await resolver.effectiveFor(filePath);
+      const effective = await resolver.effectiveFor(filePath, loaded);
       io.stdout.write(`${JSON.stringify({ configFile: loaded?.filePath ?? null, ...effective }, null, 2)}\n`);
       return 0;
     }

@@ -37,12 +37,22 @@ export class ApprovalsRun {
     const file = this.cache.load(approvalsPath);
     const rel = approvalPathOf(approvalsPath, result.filePath);
     const mine = file.approvals.filter((a) => a.file === rel);
-    const enabledRules = new Set(Object.entries(config.rules).filter(([, s]) => s.severity !== "off").map(([id]) => id));
     return applyApprovals(result, mine, {
       today: this.day,
-      enabledRules,
+      enabledRules: this.enabledRulesOf(config),
       failOnStale: this.options.failOnStale ?? false,
       approvalsFileLabel: relative(this.cwd, approvalsPath).split("\\").join("/") || approvalsPath,
     });
+  }
+
+  // Files usually share one config object (ConfigResolver.sharedEffectiveFor): build its set once, not per file.
+  private readonly enabledRules = new WeakMap<EffectiveConfig, ReadonlySet<string>>();
+  private enabledRulesOf(config: EffectiveConfig): ReadonlySet<string> {
+    let enabled = this.enabledRules.get(config);
+    if (!enabled) {
+      enabled = new Set(Object.entries(config.rules).filter(([, s]) => s.severity !== "off").map(([id]) => id));
+      this.enabledRules.set(config, enabled);
+    }
+    return enabled;
   }
 }

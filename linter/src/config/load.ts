@@ -240,14 +240,26 @@ function firstCandidateFolder(dir: string): Promise<string | null> {
 }
 
 /** Finds the config nearest to a file by walking up its folders; null when none. */
-export async function findConfigFor(filePath: string, rules: readonly Rule[]): Promise<LoadedConfig | null> {
+export function findConfigFor(filePath: string, rules: readonly Rule[]): Promise<LoadedConfig | null> {
+  // The files of a folder share its answer: one lookup per folder, not per file.
+  const dir = dirname(resolve(filePath));
+  let pending = folderConfigs.get(dir);
+  if (!pending) {
+    pending = findConfigFrom(dir, rules);
+    folderConfigs.set(dir, pending);
+  }
+  return pending;
+}
+const folderConfigs = new Map<string, Promise<LoadedConfig | null>>();
+
+async function findConfigFrom(dir: string, rules: readonly Rule[]): Promise<LoadedConfig | null> {
   let found;
   try {
-    const from = await firstCandidateFolder(dirname(resolve(filePath)));
+    const from = await firstCandidateFolder(dir);
     found = from === null ? null : await explorer.search(from);
   } catch (error) {
     if (error instanceof ConfigError) throw error;
-    throw new ConfigError(filePath, "", (error as Error).message);
+    throw new ConfigError(dir, "", (error as Error).message);
   }
   if (!found) return null;
   return loadConfigFile(found.filepath, rules);
@@ -257,6 +269,7 @@ export function clearConfigCaches(): void {
   loadedFiles.clear();
   candidateFolders.clear();
   nearestCandidates.clear();
+  folderConfigs.clear();
   explorer.clearCaches();
 }
 
