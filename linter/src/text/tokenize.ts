@@ -31,6 +31,9 @@ const INVISIBLE_RE = /^\p{Default_Ignorable_Code_Point}$/u;
 const isInvisible = (ch: string) => INVISIBLE_RE.test(ch);
 // Combining marks continue a word ("diab\u0301etes"); foldWord strips them.
 const MARK_RE = /^\p{M}$/u;
+// Module constants rather than literals in the loops: the bundler turns these into `new RegExp(...)` calls.
+const MARKS_RE = /\p{M}+/gu;
+const LETTER_RE = /\p{L}/u;
 
 // Look-alike letters from other scripts, folded to the Latin letter they imitate.
 const CONFUSABLES: Record<string, string> = {
@@ -68,7 +71,7 @@ export function foldWord(word: string): string {
     out += CONFUSABLES[ch] ?? ch;
   }
   // Strip diacritics: "crohn’s" and "ménière" match their plain spellings.
-  return out.normalize("NFD").replace(/\p{M}+/gu, "");
+  return out.normalize("NFD").replace(MARKS_RE, "");
 }
 
 /**
@@ -127,7 +130,7 @@ export function tokenize(text: string): Token[] {
         if (isWordChar(c) || c === "@" || c === "$" || (c.charCodeAt(0) >= 0x80 && (isInvisible(c) || MARK_RE.test(c)))) {
           raw += c;
           i += c.length;
-        } else if ((c === "'" || c === "\u2019") && i + 1 < n && /\p{L}/u.test(text[i + 1]!) && raw) {
+        } else if ((c === "'" || c === "\u2019") && i + 1 < n && LETTER_RE.test(text[i + 1]!) && raw) {
           raw += "'";
           i++;
         } else break;
