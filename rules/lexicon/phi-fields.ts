@@ -46,6 +46,8 @@ interface PhiData {
 let data: PhiData | null = null;
 
 const LINK_WORDS = new Set(["url", "uri", "link", "href", "permalink"]);
+/** Safe Harbor letters a link can still carry: the person's web address (N) or photograph (Q). */
+const PERSONAL_LINKS = new Set(["N", "Q"]);
 
 /** The matchers from the prepared lexicons (see prepared.ts): no stemming, no validation here. */
 function load(): PhiData {
@@ -67,7 +69,13 @@ function load(): PhiData {
 
 /** The words of each path segment; list elements (`[]`) are transparent. */
 function segmentWords(path: readonly string[]): string[][] {
-  return path.filter((s) => s !== "[]" && s !== "").map((s) => identifierWords(s));
+  return path.filter((s) => s !== "[]" && s !== "").map((s) => identifierWords(s).map(expandNumber));
+}
+
+// "acct_num", "memberNbr", "policy_no": a number abbreviated after the word it numbers.
+const NUMBER_ABBREVIATIONS = new Set(["num", "nbr", "nr", "no"]);
+function expandNumber(word: string, index: number): string {
+  return index > 0 && NUMBER_ABBREVIATIONS.has(word) ? "number" : word;
 }
 
 function pathMatches(path: readonly string[], allow: readonly string[]): boolean {
@@ -94,8 +102,9 @@ export function classifyPath(path: readonly string[], options: PhiFieldOptions):
   // a PHI word inside a machinery phrase does not count.
   const machinery = lexicon.machinery.matchAll(allTokens);
   const inMachinery = (first: number, last: number) => machinery.some((m) => first < m.last && m.first < last);
-  // A link the sender builds ({{visit_url}}, appointment.confirmUrl) carries no data itself.
-  if (LINK_WORDS.has(leafTokens[leafTokens.length - 1]?.norm ?? "")) return null;
+  // A link the sender builds ({{visit_url}}, appointment.confirmUrl) carries no data itself,
+  // unless it is the person's own web address or photo (patient.photoUrl, member.profileUrl).
+  const isLink = LINK_WORDS.has(leafTokens[leafTokens.length - 1]?.norm ?? "");
 
   /** Whose field a match at token `first` is: the words before it, qualifiers aside. */
   const ownerOf = (first: number) => {
@@ -108,7 +117,7 @@ export function classifyPath(path: readonly string[], options: PhiFieldOptions):
   };
 
   const stems = allTokens.map((t) => t.stem);
-  for (const extra of options.add) {
+  if (!isLink) for (const extra of options.add) {
     const at = indexOfRun(stems, phraseStems(extra.name));
     if (at >= 0 && !ownerOf(at).sender) return { kind: "clinical", label: extra.category, letter: null, words: extra.name };
   }
@@ -116,6 +125,8 @@ export function classifyPath(path: readonly string[], options: PhiFieldOptions):
   for (const match of lexicon.matcher.matchAll(allTokens)) {
     if (inMachinery(match.first, match.last)) continue;
     const entry = match.values[0]!;
+    // The link word alone ({{contactUrl}}) says nothing of whose page it is; "photo" or "profile url" does.
+    if (isLink && (!PERSONAL_LINKS.has(entry.letter ?? "") || match.first === allTokens.length - 1)) continue;
     const owner = ownerOf(match.first);
     const words = allTokens.slice(match.first, match.last).map((t) => t.norm).join(" ");
     const found: PhiFinding = { kind: entry.kind, label: entry.label, letter: entry.letter, words };
@@ -124,14 +135,14 @@ export function classifyPath(path: readonly string[], options: PhiFieldOptions):
       if (options.firstName && (owner.root || owner.person || clinicalObject)) return found;
       continue;
     }
-    // Short or generic words (id, name, results) need a person or a clinical record;
+    // Short or generic words (id, name, notes) need a person or a clinical record;
     // identifiers also count at the root, where the data is the recipient's ({{email}}).
     if (entry.needsPerson && !(owner.person || clinicalObject)) continue;
     if (entry.kind === "identifier" && !(owner.root || owner.person || clinicalObject)) continue;
     return found;
   }
   const owner = ownerOf(allTokens.length - 1);
-  if (owner.sender) return null;
+  if (owner.sender || isLink) return null;
   if (clinicalObject && !(machinery.length && machinery[0]!.first === 0)) {
     const word = allTokens.find((t) => lexicon.clinicalObjects.has(t.stem))?.norm ?? "";
     return { kind: "clinical", label: "part of a clinical record", letter: null, words: word };

@@ -31,6 +31,13 @@ describe(RULE, () => {
     "{{{visit.treatmentPlanHtml}}}",
     "{{#if patient.mammogramOverdue}}x{{/if}}",
     "{{link \"Results\" url=labResults.url id=labResults.id}}",
+    "{{formatDate result.collectedOn \"MMM D\"}}",
+    "{{results.summary}}",
+    "{{acct_num}}",
+    "{{patient.acctNo}}",
+    "{{member.policyNbr}}",
+    "<img src=\"{{patient.photoUrl}}\">",
+    "{{member.profileUrl}}",
   ])("flags %s", async (expr) => {
     expect(await lines(`<p>\n${expr}\n</p>`)).toContain(2);
   });
@@ -50,6 +57,8 @@ describe(RULE, () => {
     "{{store.zip}}",
     "{{!-- {{patient.diagnosis}} --}}",
     "<!-- {{patient.diagnosis}} -->",
+    "{{visit_url}} {{contactUrl}} {{patient.portalUrl}}",
+    "{{clinic.photoUrl}}",
   ])("does not flag %s", async (expr) => {
     expect(await lines(`<p>${expr}</p>`)).toEqual([]);
   });
