@@ -12,6 +12,19 @@ describe(ID, () => {
     expect(await findings(ID, "---\nconsentCategory: something-else\n---\n<p>x</p>\n")).toEqual([]);
   });
 
+  it("valid: a list of categories, flow or block style", async () => {
+    expect(await findings(ID, "---\nconsentCategory: [newsletters, wellness-tips]\n---\n<p>x</p>\n")).toEqual([]);
+    expect(await findings(ID, "---\nconsentCategory:\n  - newsletters\n  - events\n---\n# Hi\n", { filePath: "t.md" })).toEqual([]);
+  });
+
+  it("invalid: an empty list, or a value that names nothing", async () => {
+    expect(at(await findings(ID, "---\nconsentCategory: []\n---\n<p>x</p>\n"))).toEqual([[2, 18]]);
+    const [map] = await findings(ID, "---\nconsentCategory:\n  name: newsletters\n---\n<p>x</p>\n");
+    expect(map!.message).toMatch(/must be a category name, or a list of names/);
+    const [number] = await findings(ID, "---\nconsentCategory: 42\n---\n<p>x</p>\n");
+    expect(number!.message).toMatch(/must be a category name/);
+  });
+
   describe("invalid: missing", () => {
     it.each([
       ["no front matter", "<p>x</p>\n"],

@@ -3,6 +3,17 @@ import { defineRule, docsUrl } from "../../linter/src/rule-api.js";
 
 export const CONSENT_KEY = "consentCategory";
 
+/**
+ * The categories a `consentCategory` value declares: one name, or a list of
+ * names (a template sent to people who opted in to any of them). Empty when
+ * nothing is named; null when the value is not names at all (a map, a number).
+ */
+export function declaredCategories(value: unknown): string[] | null {
+  const names = Array.isArray(value) ? value : value === null || value === undefined ? [] : [value];
+  if (!names.every((name) => typeof name === "string")) return null;
+  return names.map((name) => name.trim()).filter(Boolean);
+}
+
 export default defineRule({
   meta: {
     id: "require-consent-category",
@@ -26,9 +37,12 @@ export default defineRule({
       });
       return;
     }
-    if (typeof entry.value !== "string" || entry.value.trim() === "") {
+    const categories = declaredCategories(entry.value);
+    if (!categories?.length) {
       report({
-        message: `\`${CONSENT_KEY}\` is empty: name the consent category this template is sent under.`,
+        message: categories
+          ? `\`${CONSENT_KEY}\` is empty: name the consent category this template is sent under.`
+          : `\`${CONSENT_KEY}\` must be a category name, or a list of names: name the consent category this template is sent under.`,
         range: entry.valueRange.endOffset > entry.valueRange.offset ? entry.valueRange : entry.keyRange,
         surface: "front-matter",
       });

@@ -29,6 +29,13 @@ describe(ID, () => {
     expect(found[0]!.message).toMatch(/"billing"/);
   });
 
+  it("a list: each name is checked", async () => {
+    expect(await findings(ID, "---\nconsentCategory: [newsletters, events]\n---\n<p>x</p>\n")).toEqual([]);
+    const found = await findings(ID, "---\nconsentCategory: [newsletters, evnts, promotions]\n---\n<p>x</p>\n");
+    expect(found.map((m) => m.message.match(/"([^"]+)"/)![1])).toEqual(["evnts", "promotions"]);
+    expect(at(found)).toEqual([[2, 18], [2, 18]]);
+  });
+
   it("invalid: an unknown category with no close match", async () => {
     const [finding] = await findings(ID, "---\nconsentCategory: promotions\n---\n<p>x</p>\n", { filePath: "t.md" });
     expect(finding!.message).toMatch(/Unknown consent category "promotions"/);

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { closestName } from "../../linter/src/config/errors.js";
 import { defineRule, docsUrl } from "../../linter/src/rule-api.js";
-import { CONSENT_KEY } from "../require-consent-category/index.js";
+import { CONSENT_KEY, declaredCategories } from "../require-consent-category/index.js";
 
 export default defineRule({
   meta: {
@@ -15,17 +15,19 @@ export default defineRule({
   },
   check({ model, settings, report }) {
     const entry = model.frontMatter?.entries.find((e) => e.key === CONSENT_KEY);
-    if (!entry || typeof entry.value !== "string" || !entry.value.trim()) return;
-    const value = entry.value.trim();
-    if (settings.consentCategories.includes(value)) return;
-    const guess = closestName(value, settings.consentCategories);
-    report({
-      message:
-        `Unknown consent category "${value}"` +
-        (guess ? ` (did you mean "${guess}"?)` : "") +
-        `: configured categories are ${settings.consentCategories.map((c) => `"${c}"`).join(", ")}. Use one of them, or add this one to \`consentCategories\` in the config.`,
-      range: entry.valueRange,
-      surface: "front-matter",
-    });
+    if (!entry) return;
+    // A missing, empty or malformed value is require-consent-category's to report.
+    for (const value of declaredCategories(entry.value) ?? []) {
+      if (settings.consentCategories.includes(value)) continue;
+      const guess = closestName(value, settings.consentCategories);
+      report({
+        message:
+          `Unknown consent category "${value}"` +
+          (guess ? ` (did you mean "${guess}"?)` : "") +
+          `: configured categories are ${settings.consentCategories.map((c) => `"${c}"`).join(", ")}. Use one of them, or add this one to \`consentCategories\` in the config.`,
+        range: entry.valueRange,
+        surface: "front-matter",
+      });
+    }
   },
 });
