@@ -14,6 +14,7 @@ describe(RULE, () => {
     ["Take the sleep apnea quiz", "Learn more"],
     ["Schedule your mammogram", "Schedule an appointment"],
     ["Renew your Humira prescription", "Manage your prescriptions"],
+    ["Take the depression self-check", "Learn more"],
   ])("flags %j and suggests %j", async (label, generic) => {
     const { messages } = await runRule(RULE, button(label), { filePath: "t.mjml" });
     expect(messages).toHaveLength(1);

@@ -142,7 +142,7 @@ describe("spot checks", () => {
     },
   );
 
-  it.each(["cold", "shot", "stroke", "depression", "pressure", "cut", "screen", "positive", "flu", "ms", "prep"])(
+  it.each(["cold", "shot", "stroke", "pressure", "cut", "screen", "positive", "flu", "ms", "prep"])(
     "%s is ambiguous and never in terms",
     (term) => {
       expect(isAmbiguous(term)).toBe(true);
@@ -152,11 +152,16 @@ describe("spot checks", () => {
 
   it("decides the everyday words by context", () => {
     expect(overlayAmbiguous.get("cold")).toContain("common cold");
-    expect(overlayAmbiguous.get("depression")).toContain("your depression");
     expect(overlayAmbiguous.get("shot")).not.toContain("flu shot");
     expect(data.overlay.generalCare).toContain("flu shot");
     expect(overlayAmbiguous.get("pressure")).toContain("high blood pressure");
     expect(overlayAmbiguous.get("pressure")).not.toContain("blood pressure");
+  });
+
+  it("counts depression on its own, except in its other senses", () => {
+    expect(countsOnItsOwn("depression")).toBe(true);
+    expect(isAmbiguous("depression")).toBe(false);
+    expect(data.overlay.otherSenses).toEqual(expect.arrayContaining(["tropical depression", "great depression", "economic depression"]));
   });
 
   it("keeps a first name out of the PHI words and provider.specialty in", () => {

@@ -111,7 +111,8 @@ function prepareHealth(data: LexiconData): PreparedLexicons["health"] {
     addTerm(t.term, category, true);
     for (const context of t.contexts) addPhrase(context, { term: t.term, category, ambiguous: false, viaContext: true });
   }
-  for (const phrase of overlay.generalCare) addPhrase(phrase, { term: phrase, category: "general", ambiguous: false, viaContext: false });
+  // Both kinds of phrase cover a term so that it does not count there.
+  for (const phrase of [...overlay.generalCare, ...overlay.otherSenses]) addPhrase(phrase, { term: phrase, category: "general", ambiguous: false, viaContext: false });
   return { entries, phrases, fuzzy, possessiveTerms: [...possessiveTerms] };
 }
 

@@ -91,12 +91,15 @@ export const OverlaySchema = z
     ambiguous: z.array(AmbiguousEntry).default([]),
     /** Preventive-care phrases for everyone: a term inside one of them does not count. */
     generalCare: z.array(Term).default([]),
+    /** Fixed phrases where a health word has another sense ("tropical depression"): the term inside does not count. */
+    otherSenses: z.array(Term).default([]),
   })
   .superRefine((data, ctx) => {
     noDuplicates(data.add, (e) => e.term, ctx, ["add"]);
     noDuplicates(data.remove, (t) => t, ctx, ["remove"]);
     noDuplicates(data.ambiguous, (e) => e.term, ctx, ["ambiguous"]);
     noDuplicates(data.generalCare, (t) => t, ctx, ["generalCare"]);
+    noDuplicates(data.otherSenses, (t) => t, ctx, ["otherSenses"]);
     const added = new Set(data.add.map((e) => e.term));
     data.remove.forEach((t, i) => {
       if (added.has(t)) ctx.addIssue({ code: "custom", message: `"${t}" is both added and removed`, path: ["remove", i] });

@@ -20,6 +20,11 @@ describe(RULE, () => {
     "Your dia\u200Bbetes plan",
     "Your diаbetes plan", // Cyrillic а
     "Sleep apnea clinic now open",
+    "Managing depression when the days get short",
+    "A walk for epileptics and their families",
+    "Exercise tips for asthmatic kids",
+    "Opioid recovery support, close to home",
+    "Your visit to the Memory Care Center",
   ])("flags the subject %j", async (subject) => {
     const { messages } = await runRule(RULE, withSubject(subject));
     expect(messages).toHaveLength(1);
@@ -41,6 +46,8 @@ describe(RULE, () => {
     "Don't catch a cold: our winter hours",
     "We added evening appointments",
     "Your vaccines, your choice",
+    "Tropical depression: our clinics close early Friday",
+    "Our history, from the Great Depression to today",
   ])("does not flag the subject %j", async (subject) => {
     const { messages } = await runRule(RULE, withSubject(subject));
     expect(messages).toEqual([]);
