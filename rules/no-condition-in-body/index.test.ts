@@ -21,6 +21,12 @@ describe(RULE, () => {
     "Your child's ADHD medication is ready for pickup.",
     "You are eligible for our COPD program.",
     "We're here for you after your surgery.",
+    "As someone living with HIV, staying in regular care is the best thing you can do.",
+    "As someone living with HIV, staying in regular care matters.",
+    "As a diabetic, staying on top of your numbers matters.",
+    "As a cancer survivor, you may want to join our walk.",
+    "Because you are pregnant, you qualify for our class.",
+    "Now that you're {{weeks}} weeks pregnant, here is what to expect.",
   ])("flags %j", async (sentence) => {
     const { messages } = await runRule(RULE, `<p>\n${sentence}\n</p>`, { filePath: "t.html" });
     expect(messages).toHaveLength(1);
@@ -35,6 +41,11 @@ describe(RULE, () => {
     "Get your flu shot at any walk-in clinic.",
     "Don't let a cold slow you down: wash your hands often.",
     "The Great Depression shaped our town, and your museum pass is ready.",
+    "A tropical depression may bring rain on Friday, so check your appointment time.",
+    "As a cancer center, we're here for you.",
+    "As a reminder, diabetes screenings are free for you this month.",
+    "You are invited to a free talk on heart disease.",
+    "As someone who has worked with cancer patients for years, Dr. Lee knows what helps.",
     "You have a stroke of luck: our new clinic is open on Saturdays.",
     "If you're in crisis or thinking about harming yourself, call 988.",
     "It's a conversation with your care team about how you've been feeling, plus the screenings recommended for your age.",

@@ -11,7 +11,10 @@ import { describeHit, healthTermsIn, type HealthHit } from "../lib/health-text.j
  *   - possessed by the reader: "your chemotherapy", "your recent colonoscopy",
  *     "your HIV test result" (a few modifiers may stand between), or
  *   - the object of an attribution: "diagnosed with", "living with",
- *     "treated for", "you have", "you are managing", "keep taking".
+ *     "treated for", "you have", "you are managing", "keep taking", or
+ *   - a description of the reader: "you're 12 weeks pregnant", "as a
+ *     diabetic, you…".
+ * "As someone living with HIV" addresses the reader with no "you" at all.
  */
 
 // Words that may stand between "your" and the term: "your recent chemo", "your next infusion".
@@ -40,10 +43,39 @@ const ATTRIBUTIONS = [
 // How far before the term an attribution may end, in words.
 const WINDOW = 8;
 
+// Phrases that address the reader without a "you" in the sentence: "As someone living with HIV, staying in care…".
+const SELF_ADDRESSED = [
+  "as someone with", "as someone living with", "as someone managing", "as a person with", "as a person living with",
+  "as a patient with", "as an adult with", "as a survivor of",
+].map((p) => p.split(" "));
+// How far before the term a self-addressed phrase may end: "as someone living with type 2 diabetes".
+const SELF_ADDRESSED_WINDOW = 3;
+
+// The reader described by the condition: "you are pregnant", "you're 12 weeks pregnant", "as a diabetic".
+// Only words like these may stand between the phrase and the term ("you are invited to a diabetes class" is not this).
+const DESCRIBED_AS = [["you", "are"], ["youre"], ["you", "were"], ["as", "a"], ["as", "an"]];
+const DESCRIBED_GAP = new Set(["a", "an", "now", "currently", "still", "newly", "recently", "also"]);
+// After "as a TERM", the term must describe a person: a clause ends, or a person noun follows ("as a cancer survivor").
+const PERSON_NOUNS = new Set([
+  "patient", "patients", "survivor", "survivors", "person", "sufferer", "adult", "woman", "man", "mom", "mother", "dad",
+  "father", "parent", "kid", "child", "teen", "senior", "veteran",
+]);
+
 const SECOND_PERSON = new Set(["you", "your", "yours", "youre", "youve", "youd", "youll", "yourself"]);
 
 function isSecondPerson(token: Token | undefined): boolean {
   return Boolean(token && (token.norm === "your" || token.norm === "yours"));
+}
+
+/** Whether `phrase` stands in the sentence's tokens ending just before `end`. */
+function phraseEndsAt(tokens: readonly Token[], phrase: readonly string[], end: number, sentence: number): boolean {
+  const start = end - phrase.length;
+  if (start < 0) return false;
+  for (let k = 0; k < phrase.length; k++) {
+    const token = tokens[start + k]!;
+    if (token.sentence !== sentence || token.norm !== phrase[k]) return false;
+  }
+  return true;
 }
 
 /**
@@ -73,9 +105,9 @@ function indexRun(tokens: readonly Token[], hits: readonly HealthHit[]): RunInde
   return { hitAt, secondPerson, bounds };
 }
 
-/** "your [modifiers or other terms] TERM", or a context phrase that holds "your" ("after your surgery"). */
+/** "your [modifiers or other terms] TERM", or a context phrase that speaks to the reader ("after your surgery", "you're pregnant"). */
 function possessed(tokens: readonly Token[], hit: HealthHit, run: RunIndex): boolean {
-  for (let k = hit.first; k < hit.last; k++) if (isSecondPerson(tokens[k])) return true;
+  for (let k = hit.first; k < hit.last; k++) if (SECOND_PERSON.has(tokens[k]!.norm)) return true;
   let i = hit.first - 1;
   let skipped = 0;
   while (i >= 0 && skipped <= 3) {
@@ -98,24 +130,41 @@ function possessed(tokens: readonly Token[], hit: HealthHit, run: RunIndex): boo
  */
 function attributed(tokens: readonly Token[], hit: HealthHit, run: RunIndex): boolean {
   const sentence = tokens[hit.first]!.sentence;
+  for (let end = hit.first; end > Math.max(0, hit.first - SELF_ADDRESSED_WINDOW); end--) {
+    if (SELF_ADDRESSED.some((phrase) => phraseEndsAt(tokens, phrase, end, sentence))) return true;
+  }
   if (!run.secondPerson.has(sentence)) return false;
   const from = Math.max(0, hit.first - WINDOW);
   for (let end = hit.first; end > from; end--) {
-    for (const phrase of ATTRIBUTIONS) {
-      const start = end - phrase.length;
-      if (start < 0) continue;
-      let match = true;
-      for (let k = 0; k < phrase.length; k++) {
-        const token = tokens[start + k]!;
-        if (token.sentence !== sentence || token.norm !== phrase[k]) {
-          match = false;
-          break;
-        }
-      }
-      if (match) return true;
-    }
+    if (ATTRIBUTIONS.some((phrase) => phraseEndsAt(tokens, phrase, end, sentence))) return true;
   }
   return false;
+}
+
+/**
+ * "you are pregnant", "you're 12 weeks pregnant", "as a diabetic, …", "as a
+ * cancer survivor": the term describes the reader. Only a few words may
+ * stand between, and after "as a" the term must name a person.
+ */
+function describesReader(tokens: readonly Token[], hit: HealthHit, run: RunIndex, text: string): boolean {
+  const sentence = tokens[hit.first]!.sentence;
+  // The phrase may end at the term or before any of the gap words ("a" is both: "you are a diabetic", "as a diabetic").
+  let phrase: string[] | undefined;
+  for (let end = hit.first; !phrase && end > 0; end--) {
+    phrase = DESCRIBED_AS.find((p) => phraseEndsAt(tokens, p, end, sentence));
+    if (tokens[end - 1]!.sentence !== sentence || !isGapWord(tokens[end - 1]!)) break;
+  }
+  if (!phrase) return false;
+  if (phrase[0] !== "as") return true;
+  // "As a diabetic, you…" speaks to the reader; "As a cancer center, we…" does not.
+  if (!run.secondPerson.has(sentence)) return false;
+  const next = tokens[hit.last];
+  const between = text.slice(tokens[hit.last - 1]!.end, next?.start ?? text.length);
+  return !next || next.sentence !== sentence || /[,;:—–]/.test(between) || PERSON_NOUNS.has(next.norm);
+}
+
+function isGapWord(token: Token): boolean {
+  return token.kind === "number" || token.kind === "placeholder" || DESCRIBED_GAP.has(token.norm);
 }
 
 export default defineRule({
@@ -145,7 +194,7 @@ export default defineRule({
           // phrases ("treated for depression"), or possessed by the reader where the
           // reviewed lexicon says "your X" is medical ("your recent MRI").
           if (!(lexicon.possessiveIsMedical(hit.term) && possessed(tokens, hit, index))) continue;
-        } else if (!attributed(tokens, hit, index) && !possessed(tokens, hit, index)) continue;
+        } else if (!attributed(tokens, hit, index) && !possessed(tokens, hit, index) && !describesReader(tokens, hit, index, run.span.text)) continue;
         const text = run.span.text;
         report({
           message:
