@@ -19,6 +19,11 @@ describe(RULE, () => {
     "Patient name: José García-López",
     "Account number 4400-1234-5678",
     "Rx #: 6012345",
+    "Patient name: John Q. Public",
+    "QA seed: Pt: Dana Whitfield",
+    "Med. Rec. No. 0048213",
+    "Social: 123 45 6789",
+    "Date of Birth - 1961-04-12",
   ])("flags %j", async (text) => {
     expect((await runRule(RULE, `<p>Details:<br>\n${text}</p>`)).lines).toEqual([2]);
   });
@@ -35,6 +40,13 @@ describe(RULE, () => {
     "Our office: 400 Water Street, Riverbend, OR 97301",
   ])("does not flag %j", async (text) => {
     expect((await runRule(RULE, `<p>${text}</p>`)).messages).toEqual([]);
+  });
+
+  it("pairs a label with its value in the next element", async () => {
+    const table = "<table>\n<tr><td>Member #:</td><td>QHP-88213407</td></tr>\n<tr><td>Date of Birth -</td>\n<td>1961-04-12</td></tr>\n<tr><td>Clinic phone:</td><td>(555) 010-2200</td></tr>\n</table>";
+    const { messages } = await runRule(RULE, table);
+    expect(messages.map((m) => [m.line, m.column])).toEqual([[2, 9], [3, 9]]);
+    expect(messages[0]!.message).toMatch(/"Member #: QHP-88213407" looks like a health plan member id/);
   });
 
   it("finds sample data in hidden preheaders and {{else}} branches", async () => {

@@ -23,13 +23,14 @@ interface IdentifierPattern {
 }
 
 const digits = (min: number) => (value: string) => (value.match(/[0-9]/g)?.length ?? 0) >= min;
-const LABEL_END = String.raw`\s{0,3}(?:[:#]\s{0,3}){0,2}`;
+// Between a label and its value: "SSN: ", "Member #: ", "Date of Birth - ".
+const LABEL_END = String.raw`\s{0,3}(?:[:#\-–—]\s{0,3}){0,2}`;
 
 const PATTERNS: IdentifierPattern[] = [
   {
     name: "a Social Security number",
     letter: "G",
-    pattern: new RegExp(String.raw`\b(?:ssn|social security(?: number| no\.?| #)?)${LABEL_END}(\d{3}[- ]?\d{2}[- ]?\d{4})\b`, "giu"),
+    pattern: new RegExp(String.raw`\b(?:ssn|ss#|social security(?: number| no\.?| #)?|social)${LABEL_END}(\d{3}[- ]?\d{2}[- ]?\d{4})\b`, "giu"),
     needs: "digit",
   },
   // A bare 3-2-4 number is an SSN by shape (phone numbers are 3-3-4).
@@ -37,7 +38,7 @@ const PATTERNS: IdentifierPattern[] = [
   {
     name: "a medical record number",
     letter: "H",
-    pattern: new RegExp(String.raw`\b(?:mrn|medical record(?: number| no\.?| #)?|chart(?: number| no\.?| #)?|patient (?:id|number|no\.?|#)|record (?:number|no\.?|#))${LABEL_END}(?:no\.?\s{0,2})?([a-z0-9][a-z0-9-]{3,30})\b`, "giu"),
+    pattern: new RegExp(String.raw`\b(?:mrn|mr ?#|med\.? ?rec(?:ord)?\.?(?: number| no\.?| #)?|medical record(?: number| no\.?| #)?|chart(?: number| no\.?| #)?|patient (?:id|number|no\.?|#)|record (?:number|no\.?|#))${LABEL_END}(?:no\.?\s{0,2})?([a-z0-9][a-z0-9-]{3,30})\b`, "giu"),
     accept: digits(4),
     needs: "digit",
   },
@@ -75,7 +76,8 @@ const PATTERNS: IdentifierPattern[] = [
     name: "a patient's name",
     letter: "A",
     // The label is case-insensitive; the name must be capitalized words.
-    pattern: /\b(?:[Pp]atient(?: [Nn]ame)?|PATIENT(?: NAME)?|[Mm]ember [Nn]ame|[Ii]nsured|[Bb]eneficiary|[Gg]uarantor)\s{0,3}:\s{0,3}(\p{Lu}\p{Ll}{1,20}(?:[ -]\p{Lu}[\p{Ll}'’]{1,20}){1,2})\b/gu,
+    // A middle initial may stand between: "John Q. Public".
+    pattern: /\b(?:[Pp]atient(?: [Nn]ame)?|PATIENT(?: NAME)?|[Pp]t\.?|[Mm]ember [Nn]ame|[Ii]nsured|[Bb]eneficiary|[Gg]uarantor)\s{0,3}:\s{0,3}(\p{Lu}\p{Ll}{1,20}(?: \p{Lu}\.)?(?:[ -]\p{Lu}[\p{Ll}'’]{1,20}){1,2})\b/gu,
     needs: ":",
   },
 ];
@@ -97,27 +99,52 @@ export default defineRule({
     ];
     // A hidden preheader is both a surface and body text: report each place once.
     const reportedLines = new Set<number>();
+    const reportAt = (span: TextSpan, surface: (typeof spans)[number]["surface"], identifier: IdentifierPattern, start: number, end: number, found: string) => {
+      const range = model.locate(span, start, end);
+      if (reportedLines.has(range.line)) return;
+      reportedLines.add(range.line);
+      report({
+        message:
+          `"${found}" looks like ${identifier.name}, a HIPAA identifier (${identifier.letter}), written into the template: ` +
+          "every recipient would receive it. Remove sample patient data, or use a placeholder the sending system fills per recipient only where the message truly needs it.",
+        range,
+        surface,
+        subject: found,
+      });
+    };
     for (const { span, surface } of spans) {
-      const hasDigit = /[0-9]/.test(span.text);
-      for (const identifier of PATTERNS) {
-        if (identifier.needs === "digit" ? !hasDigit : !span.text.includes(identifier.needs)) continue;
-        identifier.pattern.lastIndex = 0;
-        for (const match of span.text.matchAll(identifier.pattern)) {
-          const value = match[1] ?? "";
-          if (identifier.accept && !identifier.accept(value)) continue;
-          const range = model.locate(span, match.index, match.index + match[0].length);
-          if (reportedLines.has(range.line)) continue;
-          reportedLines.add(range.line);
-          report({
-            message:
-              `"${match[0].trim()}" looks like ${identifier.name}, a HIPAA identifier (${identifier.letter}), written into the template: ` +
-              "every recipient would receive it. Remove sample patient data, or use a placeholder the sending system fills per recipient only where the message truly needs it.",
-            range,
-            surface,
-            subject: match[0],
-          });
-        }
+      for (const { identifier, match } of identifiersIn(span.text)) {
+        reportAt(span, surface, identifier, match.index, match.index + match[0].length, match[0].trim());
+      }
+    }
+    // A label and its value in neighbouring elements: <td>Member #:</td><td>QHP-88213407</td>.
+    const runs = model.textRuns;
+    for (let i = 0; i + 1 < runs.length; i++) {
+      const label = runs[i]!.span;
+      const labelText = label.text.trimEnd();
+      if (!labelText.trim() || labelText.length > MAX_LABEL_LENGTH) continue;
+      const joined = `${labelText} ${runs[i + 1]!.span.text.trimStart()}`;
+      for (const { identifier, match } of identifiersIn(joined)) {
+        // Only a match that starts in the label and takes its value from the next element is new.
+        if (match.index >= labelText.length || match.index + match[0].length <= labelText.length + 1) continue;
+        reportAt(label, "body", identifier, match.index, labelText.length, match[0].trim());
       }
     }
   },
 });
+
+// A label cell is short: "Member #:", "Date of Birth -".
+const MAX_LABEL_LENGTH = 40;
+
+/** Every identifier pattern's matches in a text, values checked. */
+function* identifiersIn(text: string): Generator<{ identifier: IdentifierPattern; match: RegExpMatchArray & { index: number } }> {
+  const hasDigit = /[0-9]/.test(text);
+  for (const identifier of PATTERNS) {
+    if (identifier.needs === "digit" ? !hasDigit : !text.includes(identifier.needs)) continue;
+    identifier.pattern.lastIndex = 0;
+    for (const match of text.matchAll(identifier.pattern)) {
+      if (identifier.accept && !identifier.accept(match[1] ?? "")) continue;
+      yield { identifier, match: match as RegExpMatchArray & { index: number } };
+    }
+  }
+}
