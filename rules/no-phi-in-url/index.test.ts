@@ -15,6 +15,9 @@ describe(RULE, () => {
     "https://example.org/r?e=jane.doe%40example.com",
     "https://example.org/r?email=jane@example.com",
     "https://example.org/r?patient_id=0048213",
+    "https://track.example.com/o.gif?member=XJH123456789",
+    "https://portal.example.org/records/MRN0048213/summary",
+    "https://portal.example.org/patients/48213",
   ])("flags %s", async (href) => {
     expect((await runRule(RULE, link(href))).lines).toEqual([2]);
   });
@@ -27,6 +30,9 @@ describe(RULE, () => {
     "https://summitcancer.example.org/portal/schedule",
     "https://example.org/flu-shots?utm_campaign=fall-flu-2024",
     "mailto:info@example.org",
+    "https://example.org/members/2024/newsletter",
+    "https://example.org/records/2025-03-01",
+    "https://example.org/r?member=gold&campaign=20240501",
   ])("does not flag %s", async (href) => {
     expect((await runRule(RULE, link(href))).messages).toEqual([]);
   });

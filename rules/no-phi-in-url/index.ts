@@ -57,18 +57,56 @@ function decode(s: string): string {
 
 const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,255}\.[a-z]{2,24}$/i;
 
+/** The query value of a person's key (?member=XJH123456789, ?patient=48213): read as that person's id. */
+function personKeyPhi(name: string, settings: LintSettings) {
+  const words = identifierWords(name);
+  if (words.length !== 1) return null;
+  const phi = classifyPath([...words, "id"], { firstName: false, add: [], allow: settings.phiFields.allow, lexicon: settings.lexicons.conditions });
+  return phi?.kind === "identifier" ? phi : null;
+}
+
+// A path segment that is an identifier with its label glued on: /records/MRN0048213, /p/pid-48213.
+const LABELLED_ID_SEGMENT = /^(?:mrn|mr|pid|ssn|dob|mbr|member|patient|pt)[-_]?[a-z0-9-]{4,30}$/i;
+// Collections whose next path segment is one person's record: /patients/48213, /records/0048213/summary.
+const RECORD_COLLECTIONS = new Set(["patient", "patients", "member", "members", "mrn", "chart", "charts", "record", "records"]);
+const ID_SEGMENT = /^[a-z0-9-]{4,30}$/i;
+const DATE_SEGMENT = /^\d{4}-\d{2}(?:-\d{2})?$/;
+const countDigits = (s: string) => s.replace(/[^0-9]/g, "").length;
+
+/** Literal identifiers in the path: the segment and its offset in `value`. */
+function pathIdentifier(value: string, pathStart: number, queryStart: number): { segment: string; offset: number } | null {
+  let offset = pathStart;
+  let previous = "";
+  for (const segment of value.slice(pathStart, queryStart).split("/")) {
+    // A year or a date under /members/ is a page, not a person.
+    const id = ID_SEGMENT.test(segment) && !DATE_SEGMENT.test(segment);
+    const labelled = id && countDigits(segment) >= 4 && LABELLED_ID_SEGMENT.test(segment);
+    if (labelled || (id && countDigits(segment) >= 5 && RECORD_COLLECTIONS.has(previous.toLowerCase()))) return { segment, offset };
+    previous = segment;
+    offset += segment.length + 1;
+  }
+  return null;
+}
+
 function checkUrl(url: UrlRef, settings: LintSettings, report: (offsetInValue: number, length: number, message: string) => void): void {
   const value = url.value;
   const { pathStart, queryStart } = splitUrl(value);
   // Literal identifiers in the query: ?pid=48213, ?mrn=0048213, ?email=jane@example.com.
   for (const param of literalParams(value, queryStart)) {
     if (!param.value || param.value.includes("{{")) continue;
-    const phi = classifyPath(identifierWords(param.name), { firstName: false, add: settings.phiFields.add, allow: settings.phiFields.allow, lexicon: settings.lexicons.conditions });
+    const phi =
+      classifyPath(identifierWords(param.name), { firstName: false, add: settings.phiFields.add, allow: settings.phiFields.allow, lexicon: settings.lexicons.conditions }) ??
+      personKeyPhi(param.name, settings);
     const looksLikeId = /[0-9]{3,}/.test(param.value) || EMAIL.test(param.value);
     if ((phi && phi.kind === "identifier" && looksLikeId) || EMAIL.test(param.value)) {
       report(param.offset, param.name.length + 1 + param.value.length, `The URL carries ${phi ? describePhi(phi) : "an email address"} ("${param.name}=${param.value}"). ${WHY} Use an opaque, expiring token instead.`);
       return;
     }
+  }
+  const inPath = pathIdentifier(value, pathStart, queryStart);
+  if (inPath) {
+    report(inPath.offset, inPath.segment.length, `The URL carries what looks like a patient identifier in its path ("${inPath.segment}"). ${WHY} Use an opaque, expiring token instead.`);
+    return;
   }
   // Condition words in the path or query: /programs/hiv-care, ?utm_campaign=diabetes-outreach.
   const visible = value.slice(pathStart).split(PLACEHOLDER_CHAR).join(" ");
