@@ -13,6 +13,9 @@ describe(ID, () => {
       ['<p><a href="https://example.org/x">Notification settings</a></p>'],
       ['<p><a href="https://example.org/x">Stop receiving these emails</a></p>'],
       ['<p><a href="https://example.org/x">UN<b>SUBSCRIBE</b></a></p>'],
+      ['<p><a href="https://example.org/x">Manage your newsletter subscription</a></p>'],
+      ['<p><a href="https://example.org/x">Update my email subscriptions</a></p>'],
+      ['<p><a href="https://example.org/x">Remove me from this list</a></p>'],
     ])("%s", async (source) => {
       expect(await findings(ID, source)).toEqual([]);
     });
@@ -49,6 +52,7 @@ describe(ID, () => {
       ["nor is a tel: link, whatever its label", '<p><a href="tel:5550100">Call to unsubscribe</a></p>'],
       ["nor a postal address", "<p>To opt out, write to 1 Main St, Springfield.</p>"],
       ["a link that is not an opt-out", '<p><a href="https://example.org/news">Read more</a></p>'],
+      ["nor is managing a plan or an auto-refill", '<p><a href="https://example.org/x">Manage subscription</a> <a href="https://example.org/y">Update your refill subscription</a></p>'],
       ["a commented-out link", '<!-- <a href="{{unsubscribe_url}}">Unsubscribe</a> --><p>Hi</p>'],
       ["an opt-out placeholder in a Handlebars comment", "{{!-- {{unsubscribe_url}} --}}<p>Hi</p>"],
     ])("%s", async (_name, source) => {

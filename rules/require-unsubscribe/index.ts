@@ -5,8 +5,12 @@ import { identifierWords, textWords } from "../../linter/src/text/words.js";
 const OPT_OUT_WORDS = new Set(["unsubscribe", "unsub", "optout", "unsubscribed", "unsubscribing"]);
 const SETTINGS_OBJECTS = new Set(["notification", "notifications", "email", "subscription", "subscriptions", "communication", "communications", "mailing", "contact", "marketing"]);
 const SETTINGS_WORDS = new Set(["settings", "setting", "options", "preferences", "preference", "prefs"]);
+// "Email subscriptions", "manage your newsletter subscription": the reader's mailing subscriptions are an opt-out.
+// A bare "Manage subscription" is not: it is as often a paid plan or a pharmacy's auto-refill.
+const MAILING_WORDS = new Set(["email", "emails", "mailing", "newsletter", "newsletters"]);
+const SUBSCRIPTION_WORDS = new Set(["subscription", "subscriptions"]);
 
-/** Whether a run of words reads as an opt-out: "unsubscribe", "opt out", "manage preferences", "notification settings". */
+/** Whether a run of words reads as an opt-out: "unsubscribe", "opt out", "manage preferences", "notification settings", "email subscriptions". */
 export function isOptOutWording(words: string[]): boolean {
   for (let i = 0; i < words.length; i++) {
     const word = words[i]!;
@@ -16,6 +20,8 @@ export function isOptOutWording(words: string[]): boolean {
     if (word === "preferences" || word === "preference" || word === "prefs") return true;
     if (SETTINGS_OBJECTS.has(word) && next && SETTINGS_WORDS.has(next)) return true;
     if (word === "stop" && (next === "receiving" || next === "emails")) return true;
+    if (word === "remove" && next === "me") return true;
+    if (MAILING_WORDS.has(word) && next && SUBSCRIPTION_WORDS.has(next)) return true;
   }
   return false;
 }
