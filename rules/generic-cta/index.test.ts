@@ -15,6 +15,8 @@ describe(RULE, () => {
     ["Schedule your mammogram", "Schedule an appointment"],
     ["Renew your Humira prescription", "Manage your prescriptions"],
     ["Take the depression self-check", "Learn more"],
+    ["Order CGM sensors", "Manage your prescriptions"],
+    ["Book an ImPACT baseline test", "Schedule an appointment"],
   ])("flags %j and suggests %j", async (label, generic) => {
     const { messages } = await runRule(RULE, button(label), { filePath: "t.mjml" });
     expect(messages).toHaveLength(1);

@@ -27,6 +27,10 @@ describe(RULE, () => {
     "As a cancer survivor, you may want to join our walk.",
     "Because you are pregnant, you qualify for our class.",
     "Now that you're {{weeks}} weeks pregnant, here is what to expect.",
+    "Our records show you filled Wegovy in the last 90 days.",
+    "Since your total knee replacement, how are you feeling?",
+    "We hope your recovery from your recent cardiac surgery is going well.",
+    "Because your child has asthma, a spring check-up matters.",
   ])("flags %j", async (sentence) => {
     const { messages } = await runRule(RULE, `<p>\n${sentence}\n</p>`, { filePath: "t.html" });
     expect(messages).toHaveLength(1);
@@ -46,6 +50,7 @@ describe(RULE, () => {
     "As a reminder, diabetes screenings are free for you this month.",
     "You are invited to a free talk on heart disease.",
     "As someone who has worked with cancer patients for years, Dr. Lee knows what helps.",
+    "Your next fill is due soon, and your fill date is Monday.",
     "You have a stroke of luck: our new clinic is open on Saturdays.",
     "If you're in crisis or thinking about harming yourself, call 988.",
     "It's a conversation with your care team about how you've been feeling, plus the screenings recommended for your age.",

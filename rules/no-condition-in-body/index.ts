@@ -25,6 +25,8 @@ const MODIFIERS = new Set([
   // "your child's ADHD medication": the PHI of someone in the reader's care.
   "child", "children", "son", "daughter", "baby", "kid", "kids", "teen", "spouse", "partner", "parent", "mom", "dad",
   "husband", "wife", "loved", "one",
+  // "your total knee replacement", "your outpatient surgery".
+  "total", "partial", "minor", "major", "outpatient", "inpatient",
 ]);
 
 // Attribution phrases, as word sequences (normalized forms); the term must follow within a few words.
@@ -38,6 +40,9 @@ const ATTRIBUTIONS = [
   "you still have", "you now have", "you currently have", "you were recently", "you recently", "patient with",
   "patient living with", "patients like you with", "prescription for", "prescriptions for", "refill of", "eligible for",
   "enrolled in", "you qualify for", "you are eligible for", "youre eligible for", "you missed", "completed treatment for",
+  "you filled", "you refilled", "you picked up", "you started", "you were prescribed", "youve been prescribed",
+  // Someone in the reader's care: "because your child has asthma".
+  "child has", "son has", "daughter has", "baby has", "teen has", "child was diagnosed with",
 ].map((p) => p.split(" "));
 
 // How far before the term an attribution may end, in words.

@@ -25,6 +25,9 @@ describe(RULE, () => {
     "Exercise tips for asthmatic kids",
     "Opioid recovery support, close to home",
     "Your visit to the Memory Care Center",
+    "Save on CGM sensors this month",
+    "IOP group schedule",
+    "Thinning hair? Start treatment online",
   ])("flags the subject %j", async (subject) => {
     const { messages } = await runRule(RULE, withSubject(subject));
     expect(messages).toHaveLength(1);
@@ -48,6 +51,7 @@ describe(RULE, () => {
     "Your vaccines, your choice",
     "Tropical depression: our clinics close early Friday",
     "Our history, from the Great Depression to today",
+    "Yoga mats and more at our wellness fair",
   ])("does not flag the subject %j", async (subject) => {
     const { messages } = await runRule(RULE, withSubject(subject));
     expect(messages).toEqual([]);

@@ -38,6 +38,8 @@ describe(RULE, () => {
     "{{member.policyNbr}}",
     "<img src=\"{{patient.photoUrl}}\">",
     "{{member.profileUrl}}",
+    "{{formatDate claim.serviceDate \"MMM D\"}}",
+    "{{#with shipment.address}}{{line1}}, {{city}} {{zip}}{{/with}}",
   ])("flags %s", async (expr) => {
     expect(await lines(`<p>\n${expr}\n</p>`)).toContain(2);
   });
@@ -59,6 +61,8 @@ describe(RULE, () => {
     "<!-- {{patient.diagnosis}} -->",
     "{{visit_url}} {{contactUrl}} {{patient.portalUrl}}",
     "{{clinic.photoUrl}}",
+    "{{member.planName}} {{insurance.carrierName}} {{member.employerName}}",
+    "{{currency claim.billed}}",
   ])("does not flag %s", async (expr) => {
     expect(await lines(`<p>${expr}</p>`)).toEqual([]);
   });
