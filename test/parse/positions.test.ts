@@ -257,6 +257,22 @@ describe("positions: front matter, MJML, CRLF and BOM", () => {
     expect(pos(key.valueRange)).toEqual([4, 18, 4, 29]);
   });
 
+  it("a folded or escaped subject: each word at its own line and column", () => {
+    const folded = parseTemplate(
+      '---\nsubject: >-\n  Spring allergy and\n  asthma check-ups\npreheader: "Caf\\u00e9 hours \\"for\\" your diabetes"\n---\n<p>x</p>\n',
+      { filePath: "f.html" },
+    );
+    const subject = folded.surfaces.find((s) => s.kind === "subject")!;
+    expect(subject.span.text).toBe("Spring allergy and asthma check-ups");
+    expect(locateIn(folded, subject.span, "Spring")).toEqual([3, 3, 3, 9]);
+    expect(locateIn(folded, subject.span, "asthma")).toEqual([4, 3, 4, 9]);
+    const pre = folded.surfaces.find((s) => s.kind === "preheader")!;
+    expect(pre.span.text).toBe('Café hours "for" your diabetes');
+    expect(locateIn(folded, pre.span, "diabetes")).toEqual([5, 42, 5, 50]);
+    // A word with an escape in it maps to its escaped source.
+    expect(locateIn(folded, pre.span, "Café")).toEqual([5, 13, 5, 22]);
+  });
+
   it("a subject with blocks and comments reads as rendered, and keeps its positions", () => {
     const m = parseTemplate('---\nsubject: "Your {{#if x}}chemo{{/if}}therapy {{!-- c --}}results for {{name}}"\n---\n<p>x</p>\n', { filePath: "s.html" });
     const subject = m.surfaces.find((s) => s.kind === "subject")!;

@@ -53,6 +53,27 @@ export class TextSpanBuilder {
     this.text += text;
   }
 
+  /**
+   * Text decoded from `source` that mostly repeats it: a folded or block YAML
+   * scalar, a quoted string with escapes. Each word found in the source, in
+   * order, maps exactly; what lies between, and a word not found (an escape
+   * inside it), maps to the source between. A finding on the third line of a
+   * folded subject is then reported there, not at the `>-` that starts it.
+   */
+  appendAligned(text: string, source: string, sourceStart: number): void {
+    let from = 0;
+    let cursor = 0;
+    for (const word of text.matchAll(/\S+/g)) {
+      const at = source.indexOf(word[0], from);
+      if (at < 0) continue;
+      this.appendDecoded(text.slice(cursor, word.index), sourceStart + from, sourceStart + at);
+      this.appendExact(word[0], sourceStart + at);
+      from = at + word[0].length;
+      cursor = word.index + word[0].length;
+    }
+    this.appendDecoded(text.slice(cursor), sourceStart + from, sourceStart + source.length);
+  }
+
   /** A separator that has no source of its own (a line break between blocks). */
   appendSeparator(separator: string, atSource: number): void {
     if (!separator || this.text.endsWith(separator)) return;
