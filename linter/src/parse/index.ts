@@ -156,7 +156,7 @@ export function parseTemplate(input: string, options: ParseOptions = {}): Templa
     const quoted = /^["']/.test(raw) && raw.length >= 2;
     const inner = quoted ? raw.slice(1, -1) : raw;
     if (inner === entry.value) builder.appendExact(entry.value, offset + (quoted ? 1 : 0));
-    else builder.appendAligned(entry.value, raw, offset);
+    else builder.appendAligned(entry.value, inner, offset + (quoted ? 1 : 0));
     let span = builder.build(index);
     if (raw.includes("{{")) {
       try {
