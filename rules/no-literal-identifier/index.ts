@@ -20,6 +20,12 @@ interface IdentifierPattern {
    * template hold no digit at all.
    */
   needs: "digit" | ":";
+  /**
+   * A plain search every match passes (its label's words, or the value's
+   * shape), tried before the pattern: most text with a digit (a price, a
+   * phone number, a year) names no identifier label at all.
+   */
+  hint: RegExp;
 }
 
 const digits = (min: number) => (value: string) => (value.match(/[0-9]/g)?.length ?? 0) >= min;
@@ -32,15 +38,17 @@ const PATTERNS: IdentifierPattern[] = [
     letter: "G",
     pattern: new RegExp(String.raw`\b(?:ssn|ss#|social security(?: number| no\.?| #)?|social)${LABEL_END}(\d{3}[- ]?\d{2}[- ]?\d{4})\b`, "giu"),
     needs: "digit",
+    hint: /ssn|ss#|social/iu,
   },
   // A bare 3-2-4 number is an SSN by shape (phone numbers are 3-3-4).
-  { name: "a Social Security number", letter: "G", pattern: /(?<![\d-])(\d{3}-\d{2}-\d{4})(?![\d-])/gu, needs: "digit" },
+  { name: "a Social Security number", letter: "G", pattern: /(?<![\d-])(\d{3}-\d{2}-\d{4})(?![\d-])/gu, needs: "digit", hint: /\d{3}-\d{2}-\d{4}/ },
   {
     name: "a medical record number",
     letter: "H",
     pattern: new RegExp(String.raw`\b(?:mrn|mr ?#|med\.? ?rec(?:ord)?\.?(?: number| no\.?| #)?|medical record(?: number| no\.?| #)?|chart(?: number| no\.?| #)?|patient (?:id|number|no\.?|#)|record (?:number|no\.?|#))${LABEL_END}(?:no\.?\s{0,2})?([a-z0-9][a-z0-9-]{3,30})\b`, "giu"),
     accept: digits(4),
     needs: "digit",
+    hint: /mrn|mr ?#|med|chart|patient|record/iu,
   },
   {
     name: "a health plan member id",
@@ -48,6 +56,7 @@ const PATTERNS: IdentifierPattern[] = [
     pattern: new RegExp(String.raw`\b(?:member|subscriber|policy(?:holder)?|insurance|health plan|beneficiary|medicare|medicaid)\s{0,3}(?:id|number|no\.?|#)${LABEL_END}([a-z0-9][a-z0-9-]{4,30})\b`, "giu"),
     accept: digits(3),
     needs: "digit",
+    hint: /member|subscriber|polic|insurance|health plan|beneficiary|medicare|medicaid/iu,
   },
   {
     name: "an account number",
@@ -55,6 +64,7 @@ const PATTERNS: IdentifierPattern[] = [
     pattern: new RegExp(String.raw`\b(?:account|acct)\s{0,3}(?:number|no\.?|#)${LABEL_END}([0-9][0-9-]{5,30})\b`, "giu"),
     accept: digits(6),
     needs: "digit",
+    hint: /account|acct/iu,
   },
   {
     name: "a prescription number",
@@ -62,6 +72,7 @@ const PATTERNS: IdentifierPattern[] = [
     pattern: new RegExp(String.raw`\brx\s{0,3}(?:number|no\.?|#)${LABEL_END}([0-9][0-9-]{4,20})\b`, "giu"),
     accept: digits(5),
     needs: "digit",
+    hint: /rx/iu,
   },
   {
     name: "a date of birth",
@@ -71,6 +82,7 @@ const PATTERNS: IdentifierPattern[] = [
       "giu",
     ),
     needs: "digit",
+    hint: /dob|d\.o\.b|birth|born/iu,
   },
   {
     name: "a patient's name",
@@ -79,6 +91,7 @@ const PATTERNS: IdentifierPattern[] = [
     // A middle initial may stand between: "John Q. Public".
     pattern: /\b(?:[Pp]atient(?: [Nn]ame)?|PATIENT(?: NAME)?|[Pp]t\.?|[Mm]ember [Nn]ame|[Ii]nsured|[Bb]eneficiary|[Gg]uarantor)\s{0,3}:\s{0,3}(\p{Lu}\p{Ll}{1,20}(?: \p{Lu}\.)?(?:[ -]\p{Lu}[\p{Ll}'’]{1,20}){1,2})\b/gu,
     needs: ":",
+    hint: /patient|pt|member|insured|beneficiary|guarantor/iu,
   },
 ];
 
@@ -141,6 +154,7 @@ function* identifiersIn(text: string): Generator<{ identifier: IdentifierPattern
   const hasDigit = /[0-9]/.test(text);
   for (const identifier of PATTERNS) {
     if (identifier.needs === "digit" ? !hasDigit : !text.includes(identifier.needs)) continue;
+    if (!identifier.hint.test(text)) continue;
     identifier.pattern.lastIndex = 0;
     for (const match of text.matchAll(identifier.pattern)) {
       if (identifier.accept && !identifier.accept(match[1] ?? "")) continue;
