@@ -1,6 +1,14 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { DICTIONARY_FILE, lexiconFingerprint, PREPARED_FILE, PREPARED_FORMAT, prepareLexicons, type PreparedLexicons } from "./prepared.js";
+import {
+  deserializePrepared,
+  DICTIONARY_FILE,
+  lexiconFingerprint,
+  PREPARED_DICTIONARY_FILE,
+  PREPARED_FILE,
+  prepareLexicons,
+  type PreparedLexicons,
+} from "./prepared.js";
 import { LEXICON_DIR, loadLexiconData, type LexiconData } from "./schema.js";
 
 let data: LexiconData | null = null;
@@ -18,11 +26,12 @@ export function prepareFromSource(dir: string = LEXICON_DIR): PreparedLexicons {
   return prepareLexicons(source, readFileSync(join(dir, DICTIONARY_FILE), "utf8"), lexiconFingerprint(dir));
 }
 
-function readPrepared(): PreparedLexicons | null {
-  const file = join(LEXICON_DIR, PREPARED_FILE);
-  if (!existsSync(file)) return null;
-  const parsed = JSON.parse(readFileSync(file, "utf8")) as PreparedLexicons;
-  return parsed.format === PREPARED_FORMAT ? parsed : null;
+/** The build's prepared files, when there are both and of this format. */
+export function readPrepared(dir: string = LEXICON_DIR): PreparedLexicons | null {
+  const file = join(dir, PREPARED_FILE);
+  const dictionary = join(dir, PREPARED_DICTIONARY_FILE);
+  if (!existsSync(file) || !existsSync(dictionary)) return null;
+  return deserializePrepared(readFileSync(file, "utf8"), readFileSync(dictionary, "utf8"));
 }
 
 /**

@@ -2,19 +2,26 @@ import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { preparedLexicons, prepareFromSource } from "./data.js";
-import { PREPARED_FILE, PREPARED_FORMAT } from "./prepared.js";
+import { preparedLexicons, prepareFromSource, readPrepared } from "./data.js";
+import { deserializePrepared, PREPARED_DICTIONARY_FILE, PREPARED_FILE, PREPARED_FORMAT, serializePrepared } from "./prepared.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
-const built = join(here, "..", "..", "linter", "dist", "rules", "lexicon", PREPARED_FILE);
+const builtDir = join(here, "..", "..", "linter", "dist", "rules", "lexicon");
+const built = join(builtDir, PREPARED_FILE);
 
 describe("prepared lexicons", () => {
   const fromSource = prepareFromSource(here);
 
   it("the build's prepared file equals what the source-tree fallback builds (they cannot drift)", () => {
     expect(existsSync(built), `${built} is missing: run npm run build`).toBe(true);
-    const prepared = JSON.parse(readFileSync(built, "utf8")) as unknown;
-    expect(prepared).toEqual(fromSource);
+    expect(readPrepared(builtDir)).toEqual(fromSource);
+  });
+
+  it("the files' form round-trips, and a file of another format is ignored", () => {
+    const { json, dictionary } = serializePrepared(fromSource);
+    expect(deserializePrepared(json, dictionary)).toEqual(fromSource);
+    expect(deserializePrepared(JSON.stringify({ ...JSON.parse(json), format: PREPARED_FORMAT - 1 }), dictionary)).toBeNull();
+    expect(readFileSync(join(builtDir, PREPARED_DICTIONARY_FILE), "utf8")).toBe(fromSource.dictionary);
   });
 
   it("the fallback runs from the source tree, where there is no prepared file", () => {

@@ -18,9 +18,11 @@ import { matchKey, tokenize, foldWord } from "../../linter/src/text/tokenize.js"
 import { identifierWords } from "../../linter/src/text/words.js";
 import { LEXICON_FILES, type Category, type LexiconData } from "./schema.js";
 
-/** Bumped when the shape below changes: an older prepared file is then ignored. */
-export const PREPARED_FORMAT = 1;
+/** Bumped when the shape below or the files' form changes: an older prepared file is then ignored. */
+export const PREPARED_FORMAT = 2;
 export const PREPARED_FILE = "lexicons.prepared.json";
+/** The prepared dictionary, beside PREPARED_FILE: plain text, one word per line. */
+export const PREPARED_DICTIONARY_FILE = "lexicons.dictionary.txt";
 export const DICTIONARY_FILE = "dictionary.generated.txt";
 
 /** What a phrase of the health lexicon stands for (health-lexicon.ts `Entry`). */
@@ -172,4 +174,49 @@ export function prepareLexicons(data: LexiconData, dictionaryText: string, finge
     // Sorted and unique: the matcher looks words up by binary search (SortedWordList).
     dictionary: [...new Set(dictionaryText.split("\n").filter(Boolean))].sort().join("\n"),
   };
+}
+
+/*
+ * The files the build writes. Every lint run (and every worker) reads them
+ * at start, so their form is chosen for reading: the dictionary is a text
+ * file of its own rather than an 800 KB string inside the JSON, and the
+ * health entries (6,000 of them) are two columns rather than as many
+ * objects for JSON.parse to build and then copy.
+ */
+const ENTRY_CATEGORIES: PreparedHealthEntry["category"][] = ["condition", "medication", "procedure", "test", "general"];
+
+interface PreparedJson extends Omit<PreparedLexicons, "health" | "dictionary"> {
+  health: Omit<PreparedLexicons["health"], "entries"> & {
+    /** Each entry's term, and its flags: category index * 4 + ambiguous * 2 + viaContext. */
+    terms: string[];
+    flags: number[];
+  };
+}
+
+/** PreparedLexicons → the JSON text and the dictionary text the build writes. */
+export function serializePrepared(prepared: PreparedLexicons): { json: string; dictionary: string } {
+  const { entries, ...health } = prepared.health;
+  const json: PreparedJson = {
+    format: prepared.format,
+    fingerprint: prepared.fingerprint,
+    health: {
+      ...health,
+      terms: entries.map((e) => e.term),
+      flags: entries.map((e) => ENTRY_CATEGORIES.indexOf(e.category) * 4 + (e.ambiguous ? 2 : 0) + (e.viaContext ? 1 : 0)),
+    },
+    phi: prepared.phi,
+  };
+  return { json: JSON.stringify(json), dictionary: prepared.dictionary };
+}
+
+/** The build's two files → PreparedLexicons; null for another format (an older build's file). */
+export function deserializePrepared(jsonText: string, dictionary: string): PreparedLexicons | null {
+  const parsed = JSON.parse(jsonText) as PreparedJson;
+  if (parsed.format !== PREPARED_FORMAT) return null;
+  const { terms, flags, ...health } = parsed.health;
+  const entries = terms.map((term, i): PreparedHealthEntry => {
+    const flag = flags[i]!;
+    return { term, category: ENTRY_CATEGORIES[flag >> 2]!, ambiguous: (flag & 2) !== 0, viaContext: (flag & 1) !== 0 };
+  });
+  return { format: PREPARED_FORMAT, fingerprint: parsed.fingerprint, health: { entries, ...health }, phi: parsed.phi, dictionary };
 }
