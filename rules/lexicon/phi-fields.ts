@@ -96,8 +96,13 @@ export function classifyPath(path: readonly string[], options: PhiFieldOptions):
   const segments = segmentWords(path);
   if (!segments.length) return null;
   const leafTokens = wordTokens(segments[segments.length - 1]!);
+  const leafStart = segments.slice(0, -1).reduce((n, words) => n + words.length, 0);
   const allTokens = wordTokens(segments.flat());
-  const clinicalObject = allTokens.some((t) => lexicon.clinicalObjects.has(t.stem));
+  // A clinical record in the path (appointment.startsAt, labResults[].value), unless it belongs
+  // to some other object first (pollen.allergyIndex, offers.rxTransferBonus).
+  const isPatientSide = (t: Token) => lexicon.personOwners.has(t.stem) || lexicon.modifiers.has(t.stem) || lexicon.clinicalObjects.has(t.stem);
+  const firstClinical = allTokens.findIndex((t) => lexicon.clinicalObjects.has(t.stem));
+  const clinicalObject = firstClinical >= 0 && allTokens.slice(0, firstClinical).every(isPatientSide);
   // Mailing machinery ({{unsubscribe_url}}, subscriber.token, email_preferences) names no PHI:
   // a PHI word inside a machinery phrase does not count.
   const machinery = lexicon.machinery.matchAll(allTokens);
@@ -135,16 +140,21 @@ export function classifyPath(path: readonly string[], options: PhiFieldOptions):
       if (options.firstName && (owner.root || owner.person || clinicalObject)) return found;
       continue;
     }
-    // Short or generic words (id, name, notes) need a person or a clinical record;
-    // identifiers also count at the root, where the data is the recipient's ({{email}}).
+    // Short or generic words (id, name, notes) need a person or a clinical record.
+    // Identifiers, and clinical words with everyday senses, count at the root too,
+    // where the data is the recipient's ({{email}}, {{weight}}); under any other object
+    // the field is that object's (invoice.number, recipe.cholesterol, package.weight).
     if (entry.needsPerson && !(owner.person || clinicalObject)) continue;
-    if (entry.kind === "identifier" && !(owner.root || owner.person || clinicalObject)) continue;
+    if (entry.patientOnly && !(owner.root || owner.person || clinicalObject)) continue;
+    // At the root, an everyday-sense word must be the field itself, not an object named
+    // after it: {{weight}}, but not pulse.issueNumber (a newsletter called The Pulse).
+    if (entry.kind === "clinical" && entry.patientOnly && owner.root && !owner.person && !clinicalObject && match.first < leafStart) continue;
     return found;
   }
   const owner = ownerOf(allTokens.length - 1);
   if (owner.sender || isLink) return null;
   if (clinicalObject && !(machinery.length && machinery[0]!.first === 0)) {
-    const word = allTokens.find((t) => lexicon.clinicalObjects.has(t.stem))?.norm ?? "";
+    const word = allTokens[firstClinical]!.norm;
     return { kind: "clinical", label: "part of a clinical record", letter: null, words: word };
   }
   // A condition, medication or test named in a field: patient.hypertension, patient.mammogramOverdue.

@@ -40,6 +40,8 @@ export interface PreparedFieldEntry {
   letter: string | null;
   needsPerson: boolean;
   evenForSender: boolean;
+  /** Counts only at the root, for a person or in a clinical record (phi-fields.yaml `patientOnly`). */
+  patientOnly: boolean;
   firstName: boolean;
 }
 
@@ -131,16 +133,17 @@ function preparePhi(data: LexiconData): PreparedLexicons["phi"] {
     }
   };
   for (const group of raw.identifiers) {
-    const base = { kind: "identifier" as const, label: group.label, letter: group.letter, evenForSender: false, firstName: false };
+    // Identifiers are patient-only by nature: {{event.date}}, invoice.number are not the patient's.
+    const base = { kind: "identifier" as const, label: group.label, letter: group.letter, evenForSender: false, firstName: false, patientOnly: true };
     add(group.words, { ...base, needsPerson: false });
     add(group.inPatientContext ?? [], { ...base, needsPerson: true });
   }
   for (const group of raw.clinical) {
-    const base = { kind: "clinical" as const, label: group.label, letter: null, evenForSender: group.evenUnderSender ?? false, firstName: false };
+    const base = { kind: "clinical" as const, label: group.label, letter: null, evenForSender: group.evenUnderSender ?? false, firstName: false, patientOnly: group.patientOnly ?? false };
     add(group.words, { ...base, needsPerson: false });
     add(group.inPatientContext ?? [], { ...base, needsPerson: true });
   }
-  add(raw.firstName, { kind: "identifier", label: "a first name", letter: "A", needsPerson: true, evenForSender: false, firstName: true });
+  add(raw.firstName, { kind: "identifier", label: "a first name", letter: "A", needsPerson: true, evenForSender: false, firstName: true, patientOnly: true });
   const stemList = (words: string[]) => [...new Set(words.flatMap((w) => identifierStems(w)))];
   return {
     entries,

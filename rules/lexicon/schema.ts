@@ -127,6 +127,12 @@ const ClinicalEntry = z.strictObject({
   inPatientContext: Words.optional(),
   /** Counts even under a sender owner (`provider.specialty`). */
   evenUnderSender: z.boolean().optional(),
+  /**
+   * Words with everyday senses (weight, pulse, cholesterol, allergy): they count
+   * for the recipient, a person or a clinical record, not under another
+   * object (`package.weight`, `recipe.cholesterol`, `pollen.allergyIndex`).
+   */
+  patientOnly: z.boolean().optional(),
 });
 
 export const PhiFieldsSchema = z

@@ -40,6 +40,11 @@ describe(RULE, () => {
     "{{member.profileUrl}}",
     "{{formatDate claim.serviceDate \"MMM D\"}}",
     "{{#with shipment.address}}{{line1}}, {{city}} {{zip}}{{/with}}",
+    "{{weight}} {{patient.weight}}",
+    "{{#each order.items as |item|}}{{item.drugName}}{{/each}}",
+    "{{#each cycle.labResults as |r|}}{{r.value}}{{/each}}",
+    "{{#each statement.lines as |line|}}{{line.procedureCode}}{{/each}}",
+    "{{#each patient.upcomingVisits as |v|}}{{v.startsAt}}{{/each}}",
   ])("flags %s", async (expr) => {
     expect(await lines(`<p>\n${expr}\n</p>`)).toContain(2);
   });
@@ -63,6 +68,12 @@ describe(RULE, () => {
     "{{clinic.photoUrl}}",
     "{{member.planName}} {{insurance.carrierName}} {{member.employerName}}",
     "{{currency claim.billed}}",
+    "{{memberServices.phone}} {{patientRelations.email}} {{customerService.phone}} {{patientPortal.helpDeskPhone}}",
+    "{{#each foundation.boardMembers as |member|}}{{member.fullName}}{{/each}}",
+    "{{#each directory.contacts as |entry|}}{{entry.name}} {{entry.phone}}{{/each}}",
+    "{{recipe.cholesterol}} {{package.weight}} {{pollen.allergyIndex}} {{pulse.issueNumber}}",
+    "{{gala.results.totalRaised}} {{raceResults}} {{fundraiser.progressChartImg}} {{classes.prenatalYoga.time}}",
+    "{{offers.rxTransferBonus}}",
   ])("does not flag %s", async (expr) => {
     expect(await lines(`<p>${expr}</p>`)).toEqual([]);
   });
