@@ -56,6 +56,8 @@ function decode(s: string): string {
 }
 
 const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,255}\.[a-z]{2,24}$/i;
+// Short query keys trackers use for the recipient's address (?e=, ?u=); a payment page's ?business= is the sender's.
+const EMAIL_KEYS = new Set(["e", "em", "u", "to", "rcpt", "recipient", "addr", "subscriber", "user", "contact"]);
 
 /** The query value of a person's key (?member=XJH123456789, ?patient=48213): read as that person's id. */
 function personKeyPhi(name: string, settings: LintSettings) {
@@ -65,23 +67,26 @@ function personKeyPhi(name: string, settings: LintSettings) {
   return phi?.kind === "identifier" ? phi : null;
 }
 
+// An identifier's shape: a few letters at most, then digits (XJH123456789, 0048213, 48-213);
+// not a word with a year in it (youth-2026, patient-stories-2024).
+const ID_VALUE = /^[a-z]{0,4}[-_]?\d[\d-]{3,29}$/i;
+// A year, a range of years or a date is a page, not a person: /members/2025-2026, /records/2025-03-01.
+const DATE_VALUE = /^\d{4}(?:-\d{2,4}){0,2}$/;
+const countDigits = (s: string) => s.replace(/[^0-9]/g, "").length;
+const looksLikeIdValue = (s: string, minDigits: number) => ID_VALUE.test(s) && !DATE_VALUE.test(s) && countDigits(s) >= minDigits;
+
 // A path segment that is an identifier with its label glued on: /records/MRN0048213, /p/pid-48213.
-const LABELLED_ID_SEGMENT = /^(?:mrn|mr|pid|ssn|dob|mbr|member|patient|pt)[-_]?[a-z0-9-]{4,30}$/i;
+const LABELLED_ID_SEGMENT = /^(?:mrn|pid|ssn|mbr)[-_]?(.+)$/i;
 // Collections whose next path segment is one person's record: /patients/48213, /records/0048213/summary.
 const RECORD_COLLECTIONS = new Set(["patient", "patients", "member", "members", "mrn", "chart", "charts", "record", "records"]);
-const ID_SEGMENT = /^[a-z0-9-]{4,30}$/i;
-const DATE_SEGMENT = /^\d{4}-\d{2}(?:-\d{2})?$/;
-const countDigits = (s: string) => s.replace(/[^0-9]/g, "").length;
 
 /** Literal identifiers in the path: the segment and its offset in `value`. */
 function pathIdentifier(value: string, pathStart: number, queryStart: number): { segment: string; offset: number } | null {
   let offset = pathStart;
   let previous = "";
   for (const segment of value.slice(pathStart, queryStart).split("/")) {
-    // A year or a date under /members/ is a page, not a person.
-    const id = ID_SEGMENT.test(segment) && !DATE_SEGMENT.test(segment);
-    const labelled = id && countDigits(segment) >= 4 && LABELLED_ID_SEGMENT.test(segment);
-    if (labelled || (id && countDigits(segment) >= 5 && RECORD_COLLECTIONS.has(previous.toLowerCase()))) return { segment, offset };
+    const labelled = LABELLED_ID_SEGMENT.exec(segment)?.[1];
+    if ((labelled && looksLikeIdValue(labelled, 4)) || (RECORD_COLLECTIONS.has(previous.toLowerCase()) && looksLikeIdValue(segment, 5))) return { segment, offset };
     previous = segment;
     offset += segment.length + 1;
   }
@@ -94,11 +99,14 @@ function checkUrl(url: UrlRef, settings: LintSettings, report: (offsetInValue: n
   // Literal identifiers in the query: ?pid=48213, ?mrn=0048213, ?email=jane@example.com.
   for (const param of literalParams(value, queryStart)) {
     if (!param.value || param.value.includes("{{")) continue;
-    const phi =
-      classifyPath(identifierWords(param.name), { firstName: false, add: settings.phiFields.add, allow: settings.phiFields.allow, lexicon: settings.lexicons.conditions }) ??
-      personKeyPhi(param.name, settings);
+    const named = classifyPath(identifierWords(param.name), { firstName: false, add: settings.phiFields.add, allow: settings.phiFields.allow, lexicon: settings.lexicons.conditions });
+    // ?member=XJH123456789 names no field, so its value must look like an id (not ?participant=youth-2026).
+    const phi = named ?? (looksLikeIdValue(param.value, 4) ? personKeyPhi(param.name, settings) : null);
+    // A literal place in a URL is where the sender is (a maps link's ?address=, a locator's ?zip=): a recipient's would be a placeholder.
+    if (phi?.letter === "B") continue;
     const looksLikeId = /[0-9]{3,}/.test(param.value) || EMAIL.test(param.value);
-    if ((phi && phi.kind === "identifier" && looksLikeId) || EMAIL.test(param.value)) {
+    const email = EMAIL.test(param.value) && (phi !== null || EMAIL_KEYS.has(param.name.toLowerCase()));
+    if ((phi && phi.kind === "identifier" && looksLikeId) || email) {
       report(param.offset, param.name.length + 1 + param.value.length, `The URL carries ${phi ? describePhi(phi) : "an email address"} ("${param.name}=${param.value}"). ${WHY} Use an opaque, expiring token instead.`);
       return;
     }
