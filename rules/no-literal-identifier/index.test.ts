@@ -38,6 +38,10 @@ describe(RULE, () => {
     "Patient portal: MyRiverbend",
     "Member ID: {{member.id}}",
     "Our office: 400 Water Street, Riverbend, OR 97301",
+    "Celebrate our 100th birthday — June 14, 2025!",
+    "Our founder, born May 2, 1881, opened the clinic.",
+    "Bring your immunization chart 2025–26 to registration.",
+    "Beneficiary: Hope House Family Lodge",
   ])("does not flag %j", async (text) => {
     expect((await runRule(RULE, `<p>${text}</p>`)).messages).toEqual([]);
   });

@@ -28,6 +28,7 @@ interface IdentifierPattern {
   hint: RegExp;
 }
 
+const ORGANIZATION_WORDS = /\b(?:House|Lodge|Foundation|Fund|Center|Centre|Hospital|Clinic|Society|Association|Trust|Program|Project|Home|Homes|Inc|Church|School|Club|Network|Alliance|Council|Services)\b/u;
 const digits = (min: number) => (value: string) => (value.match(/[0-9]/g)?.length ?? 0) >= min;
 // Between a label and its value: "SSN: ", "Member #: ", "Date of Birth - ".
 const LABEL_END = String.raw`\s{0,3}(?:[:#\-–—]\s{0,3}){0,2}`;
@@ -46,7 +47,8 @@ const PATTERNS: IdentifierPattern[] = [
     name: "a medical record number",
     letter: "H",
     pattern: new RegExp(String.raw`\b(?:mrn|mr ?#|med\.? ?rec(?:ord)?\.?(?: number| no\.?| #)?|medical record(?: number| no\.?| #)?|chart(?: number| no\.?| #)?|patient (?:id|number|no\.?|#)|record (?:number|no\.?|#))${LABEL_END}(?:no\.?\s{0,2})?([a-z0-9][a-z0-9-]{3,30})\b`, "giu"),
-    accept: digits(4),
+    // A year is not a record number: "immunization chart 2025–26".
+    accept: (value) => digits(4)(value) && !/^(?:19|20)\d{2}(?:-\d{2,4})?$/.test(value),
     needs: "digit",
     hint: /mrn|mr ?#|med|chart|patient|record/iu,
   },
@@ -77,8 +79,10 @@ const PATTERNS: IdentifierPattern[] = [
   {
     name: "a date of birth",
     letter: "C",
+    // "Birthday" and "born" label a date only with a colon: "our 100th birthday — June 14",
+    // "the founder, born May 2, 1881" are not a patient's date of birth.
     pattern: new RegExp(
-      String.raw`\b(?:dob|d\.o\.b\.?|date of birth|birth ?date|birthday|born(?: on)?)${LABEL_END}(\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d{2}-\d{2}|[a-z]{3,9}\.? \d{1,2},? \d{4})`,
+      String.raw`\b(?:(?:dob|d\.o\.b\.?|date of birth|birth ?date)${LABEL_END}|(?:birthday|born(?: on)?)\s{0,3}:\s{0,3})(\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d{2}-\d{2}|[a-z]{3,9}\.? \d{1,2},? \d{4})`,
       "giu",
     ),
     needs: "digit",
@@ -90,6 +94,8 @@ const PATTERNS: IdentifierPattern[] = [
     // The label is case-insensitive; the name must be capitalized words.
     // A middle initial may stand between: "John Q. Public".
     pattern: /\b(?:[Pp]atient(?: [Nn]ame)?|PATIENT(?: NAME)?|[Pp]t\.?|[Mm]ember [Nn]ame|[Ii]nsured|[Bb]eneficiary|[Gg]uarantor)\s{0,3}:\s{0,3}(\p{Lu}\p{Ll}{1,20}(?: \p{Lu}\.)?(?:[ -]\p{Lu}[\p{Ll}'’]{1,20}){1,2})\b/gu,
+    // "Beneficiary: Hope House Family Lodge" is an organization.
+    accept: (value) => !ORGANIZATION_WORDS.test(value),
     needs: ":",
     hint: /patient|pt|member|insured|beneficiary|guarantor/iu,
   },
