@@ -31,6 +31,7 @@ describe(RULE, () => {
     "Since your total knee replacement, how are you feeling?",
     "We hope your recovery from your recent cardiac surgery is going well.",
     "Because your child has asthma, a spring check-up matters.",
+    "As a new mom with postpartum depression, you deserve support.",
   ])("flags %j", async (sentence) => {
     const { messages } = await runRule(RULE, `<p>\n${sentence}\n</p>`, { filePath: "t.html" });
     expect(messages).toHaveLength(1);
@@ -51,6 +52,12 @@ describe(RULE, () => {
     "You are invited to a free talk on heart disease.",
     "As someone who has worked with cancer patients for years, Dr. Lee knows what helps.",
     "Your next fill is due soon, and your fill date is Monday.",
+    "As a leukemia survivor, race founder Dana Ruiz thanks you for running.",
+    "If you are a dialysis nurse, we would love to meet you.",
+    "Everything you need to know about measles this spring.",
+    "You have until Friday to register for the diabetes prevention workshop.",
+    "Did you know the first insulin treatment for diabetes in our county was given here in 1923?",
+    "Learn how you can help someone with depression.",
     "You have a stroke of luck: our new clinic is open on Saturdays.",
     "If you're in crisis or thinking about harming yourself, call 988.",
     "It's a conversation with your care team about how you've been feeling, plus the screenings recommended for your age.",

@@ -32,9 +32,10 @@ const MODIFIERS = new Set([
 // Attribution phrases, as word sequences (normalized forms); the term must follow within a few words.
 const ATTRIBUTIONS = [
   "diagnosed with", "diagnosis of", "diagnoses of", "living with", "live with", "lives with", "treated for", "treatment for",
-  "suffering from", "suffer from", "recovering from", "recovery from", "history of", "you have", "youve", "you had",
+  "suffering from", "suffer from", "recovering from", "recovery from", "your history of", "have a history of", "with a history of",
+  "you have", "youve", "you had",
   "you are managing", "youre managing", "you manage", "managing your", "taking your", "keep taking", "you take",
-  "you are taking", "youre taking", "you were", "you are on", "youre on", "someone with", "someone living with",
+  "you are taking", "youre taking", "you were", "you are on", "youre on", "you are someone with", "youre someone with",
   "puts you in", "you are in", "youre in", "you need", "you are due for", "youre due for", "you are receiving", "youre receiving",
   "you are undergoing", "youre undergoing", "you have been", "youve been", "your diagnosis", "you also have",
   "you still have", "you now have", "you currently have", "you were recently", "you recently", "patient with",
@@ -47,6 +48,13 @@ const ATTRIBUTIONS = [
 
 // How far before the term an attribution may end, in words.
 const WINDOW = 8;
+
+// Attributions so loose that only a few words may stand between them and the term:
+// "because you have COPD", "you have type 2 diabetes", but not "you have until Friday to
+// register for the diabetes class", "everything you need to know about measles".
+const TIGHT_ATTRIBUTIONS = new Set(["you have", "youve", "you had", "you need", "you also have", "you still have", "you now have", "you currently have"]);
+const TIGHT_GAP = 3;
+const DID_YOU_KNOW = ["did", "you", "know"];
 
 // Phrases that address the reader without a "you" in the sentence: "As someone living with HIV, staying in care…".
 const SELF_ADDRESSED = [
@@ -61,6 +69,13 @@ const SELF_ADDRESSED_WINDOW = 3;
 const DESCRIBED_AS = [["you", "are"], ["youre"], ["you", "were"], ["as", "a"], ["as", "an"]];
 const DESCRIBED_GAP = new Set(["a", "an", "now", "currently", "still", "newly", "recently", "also"]);
 // After "as a TERM", the term must describe a person: a clause ends, or a person noun follows ("as a cancer survivor").
+// A role after it is a job, not a condition: "if you are a dialysis nurse".
+const ROLE_NOUNS = new Set([
+  "nurse", "nurses", "technician", "tech", "specialist", "doctor", "physician", "provider", "therapist", "educator",
+  "counselor", "worker", "volunteer", "professional", "coordinator", "researcher", "advocate", "center", "clinic", "program",
+]);
+// After "As a TERM, …" the clause must be about the reader, not someone named: "As a leukemia survivor, our founder…".
+const THIRD_PERSON = new Set(["our", "she", "he", "they", "we", "her", "his", "their", "the", "dr", "mr", "mrs", "ms", "i", "my"]);
 const PERSON_NOUNS = new Set([
   "patient", "patients", "survivor", "survivors", "person", "sufferer", "adult", "woman", "man", "mom", "mother", "dad",
   "father", "parent", "kid", "child", "teen", "senior", "veteran",
@@ -139,9 +154,15 @@ function attributed(tokens: readonly Token[], hit: HealthHit, run: RunIndex): bo
     if (SELF_ADDRESSED.some((phrase) => phraseEndsAt(tokens, phrase, end, sentence))) return true;
   }
   if (!run.secondPerson.has(sentence)) return false;
+  // "Did you know the first insulin treatment for diabetes…": a question of history, asked of everyone.
+  const [first] = run.bounds.get(sentence)!;
+  if (phraseEndsAt(tokens, DID_YOU_KNOW, first + DID_YOU_KNOW.length, sentence)) return false;
   const from = Math.max(0, hit.first - WINDOW);
   for (let end = hit.first; end > from; end--) {
-    if (ATTRIBUTIONS.some((phrase) => phraseEndsAt(tokens, phrase, end, sentence))) return true;
+    const phrase = ATTRIBUTIONS.find((p) => phraseEndsAt(tokens, p, end, sentence));
+    if (!phrase) continue;
+    if (!TIGHT_ATTRIBUTIONS.has(phrase.join(" "))) return true;
+    if (hit.first - end <= TIGHT_GAP && tokens.slice(end, hit.first).every((t) => isGapWord(t) || t.norm === "the" || MODIFIERS.has(t.norm))) return true;
   }
   return false;
 }
@@ -160,12 +181,45 @@ function describesReader(tokens: readonly Token[], hit: HealthHit, run: RunIndex
     if (tokens[end - 1]!.sentence !== sentence || !isGapWord(tokens[end - 1]!)) break;
   }
   if (!phrase) return false;
+  const next = tokens[hit.last];
+  const sameSentence = next !== undefined && next.sentence === sentence;
+  if (sameSentence && ROLE_NOUNS.has(next.norm)) return false;
   if (phrase[0] !== "as") return true;
   // "As a diabetic, you…" speaks to the reader; "As a cancer center, we…" does not.
   if (!run.secondPerson.has(sentence)) return false;
-  const next = tokens[hit.last];
-  const between = text.slice(tokens[hit.last - 1]!.end, next?.start ?? text.length);
-  return !next || next.sentence !== sentence || /[,;:—–]/.test(between) || PERSON_NOUNS.has(next.norm);
+  if (!sameSentence) return true;
+  if (PERSON_NOUNS.has(next.norm)) return clauseIsTheReader(tokens, hit.last + 1, sentence, text);
+  const between = text.slice(tokens[hit.last - 1]!.end, next.start);
+  return /[,;:—–]/.test(between) && clauseIsTheReader(tokens, hit.last, sentence, text);
+}
+
+/** Whether the clause after "As a TERM," is about the reader: "you…", "staying on top of your numbers", not "our founder…". */
+function clauseIsTheReader(tokens: readonly Token[], at: number, sentence: number, text: string): boolean {
+  // Skip to the first word after the comma ("As a cancer survivor, …").
+  let i = at;
+  while (i < tokens.length && tokens[i]!.sentence === sentence && !/[,;:—–]/.test(text.slice(tokens[i - 1]!.end, tokens[i]!.start))) i++;
+  const first = tokens[i];
+  if (!first || first.sentence !== sentence) return true;
+  if (SECOND_PERSON.has(first.norm)) return true;
+  // A name ("race founder Dana Ruiz thanks you") or a third person in its first words: a clause about someone else.
+  for (let k = i; k < Math.min(tokens.length, i + 4) && tokens[k]!.sentence === sentence; k++) {
+    const token = tokens[k]!;
+    if (SECOND_PERSON.has(token.norm)) return true;
+    if (THIRD_PERSON.has(token.norm) || /^\p{Lu}/u.test(text.slice(token.start, token.end))) return false;
+  }
+  return true;
+}
+
+/** "As a new mom with postpartum depression, you…": "as a/an", a few words, then "with" just before the term. */
+function describedWith(tokens: readonly Token[], hit: HealthHit, run: RunIndex, text: string): boolean {
+  const sentence = tokens[hit.first]!.sentence;
+  const withAt = hit.first - 1;
+  if (withAt < 2 || tokens[withAt]!.norm !== "with" || !run.secondPerson.has(sentence)) return false;
+  for (let k = withAt - 1; k >= Math.max(1, withAt - 4); k--) {
+    if (tokens[k]!.sentence !== sentence) return false;
+    if (tokens[k - 1]!.norm === "as" && (tokens[k]!.norm === "a" || tokens[k]!.norm === "an")) return clauseIsTheReader(tokens, hit.last, sentence, text);
+  }
+  return false;
 }
 
 function isGapWord(token: Token): boolean {
@@ -199,7 +253,7 @@ export default defineRule({
           // phrases ("treated for depression"), or possessed by the reader where the
           // reviewed lexicon says "your X" is medical ("your recent MRI").
           if (!(lexicon.possessiveIsMedical(hit.term) && possessed(tokens, hit, index))) continue;
-        } else if (!attributed(tokens, hit, index) && !possessed(tokens, hit, index) && !describesReader(tokens, hit, index, run.span.text)) continue;
+        } else if (!attributed(tokens, hit, index) && !possessed(tokens, hit, index) && !describesReader(tokens, hit, index, run.span.text) && !describedWith(tokens, hit, index, run.span.text)) continue;
         const text = run.span.text;
         report({
           message:
