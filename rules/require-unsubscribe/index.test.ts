@@ -16,6 +16,7 @@ describe(ID, () => {
       ['<p><a href="https://example.org/x">Manage your newsletter subscription</a></p>'],
       ['<p><a href="https://example.org/x">Update my email subscriptions</a></p>'],
       ['<p><a href="https://example.org/x">Remove me from this list</a></p>'],
+      ['<p><a href="https://example.org/x">Leave this mailing list</a></p>'],
     ])("%s", async (source) => {
       expect(await findings(ID, source)).toEqual([]);
     });
@@ -40,9 +41,9 @@ describe(ID, () => {
   });
 
   it("valid: linkWords adds your own opt-out words", async () => {
-    const source = '<p><a href="https://esp.example/l">Leave list</a></p>';
+    const source = '<p><a href="https://esp.example/l">Abmelden</a></p>';
     expect(await findings(ID, source)).toHaveLength(1);
-    expect(await findings(ID, source, { ruleOptions: { linkWords: ["Leave"] } })).toEqual([]);
+    expect(await findings(ID, source, { ruleOptions: { linkWords: ["Abmelden"] } })).toEqual([]);
   });
 
   describe("invalid: no opt-out link", () => {

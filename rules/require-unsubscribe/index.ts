@@ -21,6 +21,8 @@ export function isOptOutWording(words: string[]): boolean {
     if (SETTINGS_OBJECTS.has(word) && next && SETTINGS_WORDS.has(next)) return true;
     if (word === "stop" && (next === "receiving" || next === "emails")) return true;
     if (word === "remove" && next === "me") return true;
+    // "Leave this mailing list", "leave the list".
+    if (word === "leave" && words.slice(i + 1, i + 4).includes("list")) return true;
     if (MAILING_WORDS.has(word) && next && SUBSCRIPTION_WORDS.has(next)) return true;
   }
   return false;

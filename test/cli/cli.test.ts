@@ -193,9 +193,9 @@ describe("--rule", () => {
   });
 
   it("accepts options as YAML", () => {
-    const dir = project({ "t.html": NO_OPT_OUT.replace("Call us to stop these emails.", '<a href="https://esp.example/x">Leave list</a>') });
+    const dir = project({ "t.html": NO_OPT_OUT.replace("Call us to stop these emails.", '<a href="https://esp.example/x">Abmelden</a>') });
     expect(runCli(["t.html"], { cwd: dir }).status).toBe(1);
-    expect(runCli(["--rule", "require-unsubscribe: [error, {linkWords: [leave]}]", "t.html"], { cwd: dir }).status).toBe(0);
+    expect(runCli(["--rule", "require-unsubscribe: [error, {linkWords: [abmelden]}]", "t.html"], { cwd: dir }).status).toBe(0);
   });
 });
 
