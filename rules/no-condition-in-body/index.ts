@@ -69,17 +69,17 @@ const SELF_ADDRESSED_WINDOW = 3;
 const DESCRIBED_AS = [["you", "are"], ["youre"], ["you", "were"], ["as", "a"], ["as", "an"]];
 const DESCRIBED_GAP = new Set(["a", "an", "now", "currently", "still", "newly", "recently", "also"]);
 // After "as a TERM", the term must describe a person: a clause ends, or a person noun follows ("as a cancer survivor").
-// A role after it is a job, not a condition: "if you are a dialysis nurse".
+const PERSON_NOUNS = new Set([
+  "patient", "patients", "survivor", "survivors", "person", "sufferer", "adult", "woman", "man", "mom", "mother", "dad",
+  "father", "parent", "kid", "child", "teen", "senior", "veteran",
+]);
+// A role after the term is a job or a place, not a condition: "if you are a dialysis nurse".
 const ROLE_NOUNS = new Set([
   "nurse", "nurses", "technician", "tech", "specialist", "doctor", "physician", "provider", "therapist", "educator",
   "counselor", "worker", "volunteer", "professional", "coordinator", "researcher", "advocate", "center", "clinic", "program",
 ]);
 // After "As a TERM, …" the clause must be about the reader, not someone named: "As a leukemia survivor, our founder…".
 const THIRD_PERSON = new Set(["our", "she", "he", "they", "we", "her", "his", "their", "the", "dr", "mr", "mrs", "ms", "i", "my"]);
-const PERSON_NOUNS = new Set([
-  "patient", "patients", "survivor", "survivors", "person", "sufferer", "adult", "woman", "man", "mom", "mother", "dad",
-  "father", "parent", "kid", "child", "teen", "senior", "veteran",
-]);
 
 const SECOND_PERSON = new Set(["you", "your", "yours", "youre", "youve", "youd", "youll", "yourself"]);
 
