@@ -17,6 +17,8 @@ describe(RULE, () => {
     ["Take the depression self-check", "Learn more"],
     ["Order CGM sensors", "Manage your prescriptions"],
     ["Book an ImPACT baseline test", "Schedule an appointment"],
+    ["Watch your ACL rehab exercises", "Learn more"],
+    ["Join our menopause support circle", "Learn more"],
   ])("flags %j and suggests %j", async (label, generic) => {
     const { messages } = await runRule(RULE, button(label), { filePath: "t.mjml" });
     expect(messages).toHaveLength(1);

@@ -30,6 +30,22 @@ export function healthTermsIn(span: TextSpan | string, settings: LintSettings): 
   return { tokens, hits: healthLexicon(settings.lexicons.conditions).find(tokens) };
 }
 
+/**
+ * An ambiguous imaging or lab word the reader owns, with at most one word
+ * between: "your shoulder MRI", "your next X-ray" (the reviewed lexicon says
+ * "your X" is medical for it). "Your guide to MRI safety" is not.
+ */
+export function possessedNearby(terms: SpanTerms, hit: HealthHit, settings: LintSettings): boolean {
+  if (!hit.ambiguous || !healthLexicon(settings.lexicons.conditions).possessiveIsMedical(hit.term)) return false;
+  const sentence = terms.tokens[hit.first]?.sentence;
+  for (let i = hit.first - 1; i >= Math.max(0, hit.first - 2); i--) {
+    const token = terms.tokens[i]!;
+    if (token.sentence !== sentence) return false;
+    if (token.norm === "your") return true;
+  }
+  return false;
+}
+
 /** Hits that count without further context (ambiguous words need a context phrase). */
 export function definiteHits(terms: SpanTerms): HealthHit[] {
   return terms.hits.filter((h) => !h.ambiguous);

@@ -32,6 +32,8 @@ describe(RULE, () => {
     "We hope your recovery from your recent cardiac surgery is going well.",
     "Because your child has asthma, a spring check-up matters.",
     "As a new mom with postpartum depression, you deserve support.",
+    "Your first shipment of Humira leaves our pharmacy on Monday.",
+    "Since you told us you're going through menopause, here is our new series.",
   ])("flags %j", async (sentence) => {
     const { messages } = await runRule(RULE, `<p>\n${sentence}\n</p>`, { filePath: "t.html" });
     expect(messages).toHaveLength(1);

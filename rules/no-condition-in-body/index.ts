@@ -42,6 +42,9 @@ const ATTRIBUTIONS = [
   "patient living with", "patients like you with", "prescription for", "prescriptions for", "refill of", "eligible for",
   "enrolled in", "you qualify for", "you are eligible for", "youre eligible for", "you missed", "completed treatment for",
   "you filled", "you refilled", "you picked up", "you started", "you were prescribed", "youve been prescribed",
+  // "your first shipment of Humira", "your next dose of Ozempic".
+  "shipment of", "supply of", "dose of", "order of",
+  "you are going through", "youre going through", "you are experiencing", "youre experiencing", "you told us",
   // Someone in the reader's care: "because your child has asthma".
   "child has", "son has", "daughter has", "baby has", "teen has", "child was diagnosed with",
 ].map((p) => p.split(" "));

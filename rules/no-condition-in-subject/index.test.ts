@@ -28,6 +28,8 @@ describe(RULE, () => {
     "Save on CGM sensors this month",
     "IOP group schedule",
     "Thinning hair? Start treatment online",
+    "After your rotator cuff repair: week one",
+    "Reminder: your shoulder MRI is this Thursday",
   ])("flags the subject %j", async (subject) => {
     const { messages } = await runRule(RULE, withSubject(subject));
     expect(messages).toHaveLength(1);
@@ -52,6 +54,7 @@ describe(RULE, () => {
     "Tropical depression: our clinics close early Friday",
     "Our history, from the Great Depression to today",
     "Yoga mats and more at our wellness fair",
+    "Your guide to MRI safety at our new imaging center",
   ])("does not flag the subject %j", async (subject) => {
     const { messages } = await runRule(RULE, withSubject(subject));
     expect(messages).toEqual([]);

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Surface } from "../../linter/src/model.js";
 import { defineRule, docsUrl, type Suggestion } from "../../linter/src/rule-api.js";
-import { definiteHits, describeHit, healthTermsIn, type HealthHit } from "../lib/health-text.js";
+import { describeHit, healthTermsIn, possessedNearby, type HealthHit } from "../lib/health-text.js";
 
 const SURFACE_NAME: Record<Surface["kind"], string> = { subject: "subject line", preheader: "preheader", title: "title" };
 
@@ -33,8 +33,8 @@ export default defineRule({
   },
   check({ model, settings, report }) {
     for (const surface of model.surfaces) {
-      const hits = definiteHits(healthTermsIn(surface.span, settings));
-      const first = hits[0];
+      const terms = healthTermsIn(surface.span, settings);
+      const first = terms.hits.find((hit) => !hit.ambiguous || possessedNearby(terms, hit, settings));
       if (!first) continue;
       const text = surface.span.text;
       const name = SURFACE_NAME[surface.kind];
