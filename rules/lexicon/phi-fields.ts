@@ -148,7 +148,7 @@ export function classifyPath(path: readonly string[], options: PhiFieldOptions):
     if (entry.patientOnly && !(owner.root || owner.person || clinicalObject)) continue;
     // At the root, an everyday-sense word must be the field itself, not an object named
     // after it: {{weight}}, but not pulse.issueNumber (a newsletter called The Pulse).
-    if (entry.kind === "clinical" && entry.patientOnly && owner.root && !owner.person && !clinicalObject && match.first < leafStart) continue;
+    if (entry.kind === "clinical" && entry.patientOnly && owner.root && !clinicalObject && match.first < leafStart) continue;
     return found;
   }
   const owner = ownerOf(allTokens.length - 1);
